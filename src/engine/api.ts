@@ -1,0 +1,74 @@
+// The engine's public contract: what a host (the worker, the Node server, tests) sends in and
+// gets back. Plain data only, so every value here survives postMessage and JSON.
+
+/** The two query languages the playground runs. */
+export type Lang = 'fql10' | 'fql4';
+
+/** A half-open range of UTF-16 offsets into the query source. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One Fauna error: snake_case code as Fauna sends it (v4 codes contain spaces). */
+export interface QueryError {
+  code: string;
+  message: string;
+  span?: Span;
+  /** Fauna's `summary` text: `error: …`, `at *query*:L:C`, the gutter and the caret run. */
+  summary: string;
+  /** HTTP status Fauna answers with for this error. */
+  httpStatus: number;
+}
+
+/** v10 `stats`, in Fauna's field order. */
+export interface V10Stats {
+  compute_ops: number;
+  read_ops: number;
+  write_ops: number;
+  /** Measured locally by the engine; not Fauna's latency. */
+  query_time_ms: number;
+  contention_retries: number;
+  storage_bytes_read: number;
+  storage_bytes_write: number;
+  rate_limits_hit: string[];
+}
+
+/** v4 query metrics, named as the v4 dashboard and shell printed them. */
+export interface V4Metrics {
+  bytesIn: number;
+  bytesOut: number;
+  computeOps: number;
+  readOps: number;
+  writeOps: number;
+  readBytes: number;
+  writeBytes: number;
+  /** Milliseconds, measured locally by the engine. */
+  queryTime: number;
+  retries: number;
+}
+
+export type Metrics = { lang: 'fql10'; stats: V10Stats } | { lang: 'fql4'; metrics: V4Metrics };
+
+export interface RunRequest {
+  lang: Lang;
+  source: string;
+}
+
+export type RunResult =
+  | {
+      ok: true;
+      lang: Lang;
+      /** The result as Fauna's tools print it: v10 decorated FQL, v4 shell display. */
+      text: string;
+      /** Transaction time in microseconds since the epoch, as a decimal string. */
+      txnTs: string;
+      metrics: Metrics;
+    }
+  | {
+      ok: false;
+      lang: Lang;
+      error: QueryError;
+      txnTs: string;
+      metrics: Metrics;
+    };

@@ -1,0 +1,52 @@
+// FQL v10 syntax tree: one tagged union, a span on every node.
+import type { Span } from '../api';
+
+export type Expr =
+  | { kind: 'null'; span: Span }
+  | { kind: 'bool'; value: boolean; span: Span }
+  | { kind: 'int'; text: string; span: Span }
+  | { kind: 'float'; text: string; span: Span }
+  | { kind: 'string'; parts: Array<string | Expr>; span: Span }
+  | { kind: 'ident'; name: string; span: Span }
+  | { kind: 'array'; items: Expr[]; span: Span }
+  | { kind: 'object'; entries: Array<{ key: string; value: Expr }>; span: Span }
+  | { kind: 'block'; body: Stmt[]; span: Span }
+  | { kind: 'if'; cond: Expr; then: Expr; else?: Expr; span: Span }
+  | { kind: 'lambda'; params: string[]; variadic: boolean; body: Expr; span: Span }
+  | { kind: 'member'; target: Expr; name: string; optional: boolean; nameSpan: Span; span: Span }
+  | { kind: 'index'; target: Expr; index: Expr; optional: boolean; span: Span }
+  | {
+      kind: 'call';
+      callee: Expr;
+      args: Expr[];
+      optional: boolean;
+      /** The argument list, parentheses included: where Fauna points for a call. */
+      callSpan: Span;
+      span: Span;
+    }
+  | { kind: 'nonNull'; target: Expr; span: Span }
+  | { kind: 'unary'; op: '-' | '!' | '~'; operand: Expr; span: Span }
+  | { kind: 'binary'; op: string; left: Expr; right: Expr; opSpan: Span; span: Span };
+
+export type Stmt =
+  | { kind: 'let'; name: string; value: Expr; span: Span }
+  | { kind: 'expr'; expr: Expr; span: Span };
+
+export interface Program {
+  body: Stmt[];
+  span: Span;
+}
+
+/** Where Fauna's diagnostics point for a node: the accessor, not the whole chain. */
+export function pointSpan(e: Expr): Span {
+  switch (e.kind) {
+    case 'member':
+      return { start: e.nameSpan.start, end: e.span.end };
+    case 'call':
+      return e.callSpan;
+    case 'nonNull':
+      return { start: pointSpan(e.target).start, end: e.span.end };
+    default:
+      return e.span;
+  }
+}

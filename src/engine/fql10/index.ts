@@ -1,0 +1,12 @@
+// FQL v10 entry point: source text in, a result value (materialized) out.
+import type { QueryTx } from '../store/query-tx';
+import type { Value } from '../values/value';
+import { Interpreter } from './interpreter';
+import { materialize } from './materialize';
+import { parse } from './parser';
+
+export async function evalFql10(source: string, tx: QueryTx): Promise<Value> {
+  const program = parse(source);
+  const interp = new Interpreter(tx, source);
+  return materialize(interp, await interp.run(program));
+}

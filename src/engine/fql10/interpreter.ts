@@ -1,0 +1,253 @@
+// FQL v10 evaluator: walks the syntax tree against the query's transaction. Every native method
+// call and function application adds one raw compute unit (Fauna's FQLInterpreter does the same).
+import type { Span } from '../api';
+import { FqlError } from '../errors';
+import type { QueryTx } from '../store/query-tx';
+import { Doc, DocRef, Double, Func, Module, NullDoc, Time, typeName, type Value } from '../values/value';
+import { pointSpan, type Expr, type Program, type Stmt } from './ast';
+import { recordToDoc } from './docs';
+import { arith, compare, equals } from './operators';
+import { callFunction, callMethod, getField, resolveGlobal } from './stdlib/dispatch';
+
+/** Returned through a `?.` chain whose receiver was null: the whole chain is null. */
+const SHORT = Symbol('short-circuit');
+type Chained = Value | typeof SHORT;
+
+class Env {
+  private readonly vars = new Map<string, Value>();
+  constructor(private readonly parent?: Env) {}
+  get(name: string): Value | undefined {
+    return this.vars.has(name) ? this.vars.get(name) : this.parent?.get(name);
+  }
+  set(name: string, v: Value): void {
+    this.vars.set(name, v);
+  }
+}
+
+export class Interpreter {
+  constructor(
+    readonly tx: QueryTx,
+    readonly source: string,
+  ) {}
+
+  async run(program: Program): Promise<Value> {
+    return this.statements(program.body, new Env());
+  }
+
+  private async statements(body: Stmt[], env: Env): Promise<Value> {
+    let last: Value = null;
+    for (const s of body) {
+      if (s.kind === 'let') {
+        env.set(s.name, await this.eval(s.value, env));
+        last = null;
+      } else {
+        last = await this.eval(s.expr, env);
+      }
+    }
+    return last;
+  }
+
+  async eval(e: Expr, env: Env): Promise<Value> {
+    const v = await this.chain(e, env);
+    return v === SHORT ? null : v;
+  }
+
+  /** Whether a value counts as null for `?.`, `??` and `!`: null itself or a missing document. */
+  async isNull(v: Value): Promise<boolean> {
+    if (v === null || v instanceof NullDoc) return true;
+    if (v instanceof DocRef) return (await this.resolve(v)) instanceof NullDoc;
+    return false;
+  }
+
+  /** A reference read from the store: the document, or a null document saying why. */
+  async resolve(ref: DocRef): Promise<Doc | NullDoc> {
+    const rec = await this.tx.getDoc(ref.coll, ref.id);
+    return rec ? recordToDoc(rec) : new NullDoc(ref, 'not found');
+  }
+
+  private async chain(e: Expr, env: Env): Promise<Chained> {
+    switch (e.kind) {
+      case 'null':
+        return null;
+      case 'bool':
+        return e.value;
+      case 'int':
+        return intLiteral(e.text, e.span);
+      case 'float':
+        return new Double(Number(e.text.replace(/_/g, '')));
+      case 'string': {
+        let out = '';
+        for (const p of e.parts) out += typeof p === 'string' ? p : toDisplayString(await this.eval(p, env));
+        return out;
+      }
+      case 'ident': {
+        const local = env.get(e.name);
+        if (local !== undefined) return local;
+        return resolveGlobal(this, e.name, e.span);
+      }
+      case 'array':
+        return Promise.all(e.items.map((x) => this.eval(x, env)));
+      case 'object': {
+        const out = new Map<string, Value>();
+        for (const { key, value } of e.entries) out.set(key, await this.eval(value, env));
+        return out;
+      }
+      case 'block':
+        return this.statements(e.body, new Env(env));
+      case 'if': {
+        const c = await this.eval(e.cond, env);
+        if (typeof c !== 'boolean') throw typeMismatch('Boolean', c, e.cond.span);
+        if (c) return this.eval(e.then, env);
+        return e.else ? this.eval(e.else, env) : null;
+      }
+      case 'lambda':
+        return this.lambda(e, env);
+      case 'member': {
+        const target = await this.chain(e.target, env);
+        if (target === SHORT) return SHORT;
+        if (e.optional && (await this.isNull(target))) return SHORT;
+        return getField(this, target, e.name, pointSpan(e), e.target.span);
+      }
+      case 'index': {
+        const target = await this.chain(e.target, env);
+        if (target === SHORT) return SHORT;
+        if (e.optional && (await this.isNull(target))) return SHORT;
+        const index = await this.eval(e.index, env);
+        if (typeof index === 'string') return getField(this, target, index, e.span, e.target.span);
+        if (typeof index === 'number' && Array.isArray(target)) {
+          if (index < 0 || index >= target.length) {
+            throw new FqlError('index_out_of_bounds', `index ${index} out of bounds for length ${target.length}`, e.span);
+          }
+          return target[index]!;
+        }
+        throw new FqlError('invalid_argument', `Cannot index a value of type ${typeName(target)}.`, e.span);
+      }
+      case 'call':
+        return this.call(e, env);
+      case 'nonNull': {
+        const target = await this.chain(e.target, env);
+        if (target === SHORT) return SHORT;
+        return this.assertNonNull(target, pointSpan(e));
+      }
+      case 'unary': {
+        const v = await this.eval(e.operand, env);
+        if (e.op === '!') {
+          if (typeof v !== 'boolean') throw typeMismatch('Boolean', v, e.operand.span);
+          return !v;
+        }
+        if (e.op === '-') return arith('-', 0, v, e.span);
+        if (typeof v !== 'number' && typeof v !== 'bigint') throw typeMismatch('Int', v, e.operand.span);
+        return typeof v === 'number' ? ~v : ~v;
+      }
+      case 'binary':
+        return this.binary(e, env);
+      default: {
+        const never: never = e;
+        return never;
+      }
+    }
+  }
+
+  private async call(e: Extract<Expr, { kind: 'call' }>, env: Env): Promise<Chained> {
+    if (e.callee.kind === 'member') {
+      const m = e.callee;
+      const recv = await this.chain(m.target, env);
+      if (recv === SHORT) return SHORT;
+      if (m.optional && (await this.isNull(recv))) return SHORT;
+      const args = await Promise.all(e.args.map((a) => this.eval(a, env)));
+      this.tx.metrics.compute();
+      return callMethod(this, recv, m.name, args, { call: e.callSpan, receiver: m.target.span, args: e.args.map((a) => a.span) });
+    }
+    const callee = await this.chain(e.callee, env);
+    if (callee === SHORT) return SHORT;
+    if (e.optional && (await this.isNull(callee))) return SHORT;
+    const args = await Promise.all(e.args.map((a) => this.eval(a, env)));
+    this.tx.metrics.compute();
+    return callFunction(this, callee, args, { call: e.callSpan, receiver: e.callee.span, args: e.args.map((a) => a.span) });
+  }
+
+  private lambda(e: Extract<Expr, { kind: 'lambda' }>, env: Env): Func {
+    return new Func('<lambda>', async (args) => {
+      const scope = new Env(env);
+      e.params.forEach((p, i) => {
+        if (e.variadic && i === e.params.length - 1) scope.set(p, args.slice(i));
+        else scope.set(p, args[i] ?? null);
+      });
+      return this.eval(e.body, scope);
+    });
+  }
+
+  private async binary(e: Extract<Expr, { kind: 'binary' }>, env: Env): Promise<Value> {
+    const left = await this.eval(e.left, env);
+    switch (e.op) {
+      case '??':
+        return (await this.isNull(left)) ? this.eval(e.right, env) : left;
+      case '&&':
+      case '||': {
+        if (typeof left !== 'boolean') throw typeMismatch('Boolean', left, e.left.span);
+        if (e.op === '&&' ? !left : left) return left;
+        const right = await this.eval(e.right, env);
+        if (typeof right !== 'boolean') throw typeMismatch('Boolean', right, e.right.span);
+        return right;
+      }
+    }
+    const right = await this.eval(e.right, env);
+    switch (e.op) {
+      case '==':
+        return equals(await this.forEquality(left), await this.forEquality(right));
+      case '!=':
+        return !equals(await this.forEquality(left), await this.forEquality(right));
+      case '<':
+      case '>':
+      case '<=':
+      case '>=':
+        return compare(e.op, left, right);
+      case 'isa':
+        return right instanceof Module && typeName(left) === right.name;
+      default:
+        return arith(e.op, left, right, e.span);
+    }
+  }
+
+  /** `doc == null` compares existence, so references are resolved first. */
+  private async forEquality(v: Value): Promise<Value> {
+    return (v instanceof DocRef || v instanceof NullDoc) && (await this.isNull(v)) ? null : v;
+  }
+
+  async assertNonNull(v: Value, span: Span): Promise<Value> {
+    if (v === null) throw new FqlError('null_value', 'Null value, due to null literal', span);
+    const doc = v instanceof DocRef ? await this.resolve(v) : v;
+    if (doc instanceof NullDoc) throw documentNotFound(doc, span);
+    return v;
+  }
+}
+
+export function documentNotFound(doc: NullDoc, span: Span): FqlError {
+  const message = doc.describe
+    ? `${doc.describe} not found.`
+    : `Collection \`${doc.ref.coll}\` does not contain document with id ${doc.ref.id}.`;
+  return new FqlError('document_not_found', message, span);
+}
+
+export function typeMismatch(expected: string, v: Value, span: Span): FqlError {
+  return new FqlError('type_mismatch', `expected type: ${expected}, received ${typeName(v)}`, span);
+}
+
+function intLiteral(text: string, span: Span): Value {
+  const clean = text.replace(/_/g, '');
+  const big = /^0[xob]/i.test(clean) ? BigInt(clean.toLowerCase()) : BigInt(clean);
+  if (big <= 2147483647n) return Number(big);
+  if (big <= 9223372036854775807n) return big;
+  throw new FqlError('invalid_query', `Integer literal ${text} is too large`, span);
+}
+
+/** How a value reads inside string interpolation and `toString()`. */
+export function toDisplayString(v: Value): string {
+  if (typeof v === 'string') return v;
+  if (v === null) return 'null';
+  if (typeof v === 'boolean' || typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (v instanceof Double) return Number.isInteger(v.value) ? v.value.toFixed(1) : String(v.value);
+  if (v instanceof Time) return new Date(v.micros / 1000).toISOString();
+  if (v instanceof Module) return v.name;
+  return `[${typeName(v)}]`;
+}

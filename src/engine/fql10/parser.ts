@@ -1,0 +1,393 @@
+// FQL v10 parser: recursive descent with precedence climbing (Fauna's table, fql-surface §1.3).
+// Newlines end statements except where an expression obviously goes on: inside brackets, after
+// a binary operator, and before a `.`/`?.` chain continuation or a leading `??`, `||`, `&&`.
+import type { Span } from '../api';
+import { FqlError } from '../errors';
+import type { Expr, Program, Stmt } from './ast';
+import { lex, type Token } from './lexer';
+
+// Binary operators from loosest to tightest.
+const LEVELS: string[][] = [
+  ['??'],
+  ['||'],
+  ['&&'],
+  ['==', '!='],
+  ['>', '<', '>=', '<='],
+  ['isa'],
+  ['|'],
+  ['^'],
+  ['&'],
+  ['+', '-'],
+  ['*', '/', '%'],
+];
+/** Operators that may start a continuation line. */
+const LEADING_OK = new Set(['??', '||', '&&', '|', '^', '&']);
+
+export function parse(source: string): Program {
+  return new Parser(source).program();
+}
+
+class Parser {
+  private readonly toks: Token[];
+  private pos = 0;
+
+  constructor(private readonly src: string) {
+    this.toks = lex(src);
+  }
+
+  private get tok(): Token {
+    return this.toks[this.pos]!;
+  }
+
+  private peek(n = 1): Token {
+    return this.toks[Math.min(this.pos + n, this.toks.length - 1)]!;
+  }
+
+  private is(text: string, t: Token = this.tok): boolean {
+    return (t.kind === 'punct' || t.kind === 'keyword') && t.text === text;
+  }
+
+  private next(): Token {
+    const t = this.tok;
+    if (t.kind === 'error') throw this.err(t.message ?? 'Invalid token', t);
+    if (t.kind !== 'eof') this.pos++;
+    return t;
+  }
+
+  private expect(text: string): Token {
+    if (!this.is(text)) throw this.unexpected(`\`${text}\``);
+    return this.next();
+  }
+
+  private err(message: string, t: Token | Span): FqlError {
+    return new FqlError('invalid_query', message, { start: t.start, end: Math.max(t.end, t.start + 1) });
+  }
+
+  private unexpected(expected?: string): FqlError {
+    const t = this.tok;
+    if (t.kind === 'error') return this.err(t.message ?? 'Invalid token', t);
+    const what = t.kind === 'eof' ? 'end of query' : `\`${t.text}\``;
+    return this.err(expected ? `Expected ${expected}, found ${what}` : `Unexpected ${what}`, t);
+  }
+
+  private span(start: number): Span {
+    return { start, end: this.toks[this.pos - 1]!.end };
+  }
+
+  program(): Program {
+    const body = this.statements('eof');
+    if (body.length === 0) throw this.err('Expected an expression, found end of query', this.tok);
+    return { body, span: { start: 0, end: this.src.length } };
+  }
+
+  /** Statements until `end` (`eof` or `}`), separated by newlines or `;`. */
+  private statements(end: 'eof' | '}'): Stmt[] {
+    const out: Stmt[] = [];
+    const atEnd = () => (end === 'eof' ? this.tok.kind === 'eof' : this.is('}'));
+    while (!atEnd()) {
+      out.push(this.statement());
+      if (this.is(';')) {
+        while (this.is(';')) this.next();
+      } else if (!atEnd() && !this.tok.nlBefore) {
+        throw this.unexpected(end === 'eof' ? 'end of statement' : '`}` or end of statement');
+      }
+    }
+    return out;
+  }
+
+  private statement(): Stmt {
+    const start = this.tok.start;
+    if (this.is('let')) {
+      this.next();
+      const name = this.tok;
+      if (name.kind !== 'ident') throw this.unexpected('an identifier');
+      this.next();
+      if (this.is(':')) {
+        this.next();
+        this.typeExpr();
+      }
+      this.expect('=');
+      const value = this.expr();
+      return { kind: 'let', name: name.text, value, span: this.span(start) };
+    }
+    const expr = this.expr();
+    return { kind: 'expr', expr, span: expr.span };
+  }
+
+  /** Type annotations are parsed and ignored: the playground's databases are untyped. */
+  private typeExpr(): void {
+    let depth = 0;
+    for (;;) {
+      const t = this.tok;
+      if (t.kind === 'eof') return;
+      if (depth === 0 && (this.is('=') || this.is(',') || this.is(')') || this.is('=>'))) return;
+      if (this.is('{') || this.is('(') || this.is('[') || this.is('<')) depth++;
+      if (this.is('}') || this.is(')') || this.is(']') || this.is('>')) depth--;
+      this.next();
+    }
+  }
+
+  expr(): Expr {
+    return this.binary(0);
+  }
+
+  private binary(level: number): Expr {
+    if (level >= LEVELS.length) return this.unary();
+    let left = this.binary(level + 1);
+    for (;;) {
+      const t = this.tok;
+      const op = (t.kind === 'punct' || t.kind === 'keyword') && LEVELS[level]!.includes(t.text) ? t.text : undefined;
+      if (!op || (t.nlBefore && !LEADING_OK.has(op))) return left;
+      this.next();
+      const right = this.binary(level + 1);
+      left = {
+        kind: 'binary',
+        op,
+        left,
+        right,
+        opSpan: { start: t.start, end: t.end },
+        span: { start: left.span.start, end: right.span.end },
+      };
+    }
+  }
+
+  private unary(): Expr {
+    const t = this.tok;
+    if (this.is('-') || this.is('!') || this.is('~')) {
+      this.next();
+      const operand = this.unary();
+      return { kind: 'unary', op: t.text as '-' | '!' | '~', operand, span: { start: t.start, end: operand.span.end } };
+    }
+    return this.power();
+  }
+
+  private power(): Expr {
+    const base = this.postfix(this.primary());
+    if (this.is('**') && !this.tok.nlBefore) {
+      const t = this.next();
+      const right = this.unary();
+      return {
+        kind: 'binary',
+        op: '**',
+        left: base,
+        right,
+        opSpan: { start: t.start, end: t.end },
+        span: { start: base.span.start, end: right.span.end },
+      };
+    }
+    return base;
+  }
+
+  private postfix(target: Expr): Expr {
+    for (;;) {
+      const t = this.tok;
+      const start = target.span.start;
+      if (this.is('.') || this.is('?.')) {
+        const optional = t.text === '?.';
+        this.next();
+        if (optional && this.is('(') && !this.tok.nlBefore) {
+          target = this.call(target, true);
+          continue;
+        }
+        if (optional && this.is('[')) {
+          target = this.index(target, true);
+          continue;
+        }
+        const name = this.tok;
+        if (name.kind !== 'ident' && name.kind !== 'keyword') throw this.unexpected('a field name');
+        this.next();
+        const nameSpan = { start: name.start, end: name.end };
+        target = { kind: 'member', target, name: name.text, optional, nameSpan, span: this.span(start) };
+      } else if (this.is('(') && !t.nlBefore) {
+        target = this.call(target, false);
+      } else if (this.is('[') && !t.nlBefore) {
+        target = this.index(target, false);
+      } else if (this.is('!') && !t.nlBefore) {
+        this.next();
+        target = { kind: 'nonNull', target, span: this.span(start) };
+      } else {
+        return target;
+      }
+    }
+  }
+
+  private call(callee: Expr, optional: boolean): Expr {
+    const callStart = this.tok.start;
+    this.expect('(');
+    const args = this.list(')', () => this.expr());
+    const end = this.toks[this.pos - 1]!.end;
+    return {
+      kind: 'call',
+      callee,
+      args,
+      optional,
+      callSpan: { start: callStart, end },
+      span: { start: callee.span.start, end },
+    };
+  }
+
+  private index(target: Expr, optional: boolean): Expr {
+    this.expect('[');
+    const index = this.expr();
+    this.expect(']');
+    return { kind: 'index', target, index, optional, span: this.span(target.span.start) };
+  }
+
+  /** Comma-separated items up to `close` (consumed); a trailing comma is allowed. */
+  private list<T>(close: string, item: () => T): T[] {
+    const out: T[] = [];
+    while (!this.is(close)) {
+      out.push(item());
+      if (!this.is(',')) break;
+      this.next();
+    }
+    this.expect(close);
+    return out;
+  }
+
+  private primary(): Expr {
+    const t = this.tok;
+    const start = t.start;
+    switch (t.kind) {
+      case 'int':
+      case 'float':
+        this.next();
+        return { kind: t.kind, text: t.text, span: { start, end: t.end } };
+      case 'string':
+        this.next();
+        return { kind: 'string', parts: this.stringParts(t), span: { start, end: t.end } };
+      case 'ident':
+        if (this.is('=>', this.peek())) return this.lambda();
+        this.next();
+        return { kind: 'ident', name: t.text, span: { start, end: t.end } };
+      case 'keyword':
+        if (t.text === 'null') return this.next(), { kind: 'null', span: { start, end: t.end } };
+        if (t.text === 'true' || t.text === 'false') {
+          this.next();
+          return { kind: 'bool', value: t.text === 'true', span: { start, end: t.end } };
+        }
+        if (t.text === 'if') return this.ifExpr();
+        throw this.unexpected('an expression');
+      case 'punct':
+        if (t.text === '(') return this.arrowAhead() ? this.lambda() : this.paren();
+        if (t.text === '[') {
+          this.next();
+          const items = this.list(']', () => this.expr());
+          return { kind: 'array', items, span: this.span(start) };
+        }
+        if (t.text === '{') return this.objectAhead() ? this.object() : this.block();
+        throw this.unexpected('an expression');
+      default:
+        throw this.unexpected('an expression');
+    }
+  }
+
+  private paren(): Expr {
+    this.expect('(');
+    const e = this.expr();
+    this.expect(')');
+    return e;
+  }
+
+  /** After `(`: does a matching `)` follow that is itself followed by `=>`? */
+  private arrowAhead(): boolean {
+    let depth = 0;
+    for (let i = this.pos; i < this.toks.length; i++) {
+      const t = this.toks[i]!;
+      if (t.kind === 'eof') return false;
+      if (this.is('(', t)) depth++;
+      if (this.is(')', t) && --depth === 0) return this.is('=>', this.toks[i + 1]);
+    }
+    return false;
+  }
+
+  private lambda(): Expr {
+    const start = this.tok.start;
+    const params: string[] = [];
+    let variadic = false;
+    if (this.tok.kind === 'ident') {
+      params.push(this.next().text);
+    } else {
+      this.expect('(');
+      this.list(')', () => {
+        if (this.is('...')) {
+          this.next();
+          variadic = true;
+        }
+        const p = this.tok;
+        if (p.kind !== 'ident') throw this.unexpected('a parameter name');
+        this.next();
+        if (this.is(':')) {
+          this.next();
+          this.typeExpr();
+        }
+        params.push(p.text);
+      });
+    }
+    this.expect('=>');
+    const body = this.expr();
+    return { kind: 'lambda', params, variadic, body, span: { start, end: body.span.end } };
+  }
+
+  /** After `{`: an object when empty or when the first entry is `key:`. */
+  private objectAhead(): boolean {
+    const a = this.peek();
+    const b = this.peek(2);
+    if (this.is('}', a)) return true;
+    return (a.kind === 'ident' || a.kind === 'string' || a.kind === 'keyword') && this.is(':', b);
+  }
+
+  private object(): Expr {
+    const start = this.tok.start;
+    this.expect('{');
+    const entries = this.list('}', () => {
+      const k = this.tok;
+      let key: string;
+      if (k.kind === 'ident' || k.kind === 'keyword') key = k.text;
+      else if (k.kind === 'string' && k.parts!.every((p) => 'text' in p))
+        key = k.parts!.map((p) => ('text' in p ? p.text : '')).join('');
+      else throw this.unexpected('a field name');
+      this.next();
+      this.expect(':');
+      return { key, value: this.expr() };
+    });
+    return { kind: 'object', entries, span: this.span(start) };
+  }
+
+  private block(): Expr {
+    const start = this.tok.start;
+    this.expect('{');
+    const body = this.statements('}');
+    this.expect('}');
+    if (body.length === 0) throw this.err('Expected an expression in block', this.span(start));
+    return { kind: 'block', body, span: this.span(start) };
+  }
+
+  private ifExpr(): Expr {
+    const start = this.tok.start;
+    this.expect('if');
+    this.expect('(');
+    const cond = this.expr();
+    this.expect(')');
+    const then = this.expr();
+    if (this.is('else')) {
+      this.next();
+      const otherwise = this.expr();
+      return { kind: 'if', cond, then, else: otherwise, span: this.span(start) };
+    }
+    return { kind: 'if', cond, then, span: this.span(start) };
+  }
+
+  private stringParts(t: Token): Array<string | Expr> {
+    return t.parts!.map((p) => {
+      if ('text' in p) return p.text;
+      // An interpolation is parsed from the same source, so its spans point into the query.
+      const inner = new Parser(this.src);
+      const shifted = lex(this.src.slice(p.start, p.end)).map((x) => ({ ...x, start: x.start + p.start, end: x.end + p.start }));
+      inner.toks.splice(0, inner.toks.length, ...shifted);
+      const e = inner.expr();
+      if (inner.tok.kind !== 'eof') throw inner.unexpected('`}`');
+      return e;
+    });
+  }
+}

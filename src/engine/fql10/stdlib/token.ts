@@ -1,0 +1,32 @@
+// `Token.create({ document, ttl?, data? })`: a token for an identity, its secret shown once.
+import { createToken } from '../../auth/identity';
+import type { Value } from '../../values/value';
+import { Time } from '../../values/value';
+import { recordToDoc } from '../docs';
+import type { Interpreter } from '../interpreter';
+import { argDocRef, argObject, arity, unknownFields, type CallSpans } from './args';
+import { constraintFailure } from './constraint';
+import { isUserCollection } from './dispatch';
+
+export async function tokenCreate(interp: Interpreter, args: Value[], spans: CallSpans): Promise<Value> {
+  arity(args, 1, 1, spans);
+  const input = argObject('data', args[0], spans.args[0]!);
+  const headline = 'Failed to create document in collection `Token`.';
+  const extra = unknownFields(input, ['document', 'ttl', 'data']);
+  if (extra.length > 0) throw constraintFailure(headline, extra[0]!, 'Unexpected field provided', spans.call);
+  const identity = argDocRef(input.get('document'));
+  if (!identity || !(await isUserCollection(interp, identity.coll))) {
+    throw constraintFailure(headline, 'document', 'Expected document from a user-defined collection.', spans.call);
+  }
+  const ttl = input.get('ttl') ?? null;
+  if (ttl !== null && !(ttl instanceof Time)) throw constraintFailure(headline, 'ttl', 'Expected Time | Null', spans.call);
+  const data = input.get('data') ?? null;
+  if (data !== null && !(data instanceof Map)) {
+    throw constraintFailure(headline, 'data', 'Expected { *: Any } | Null', spans.call);
+  }
+  const { record, secret } = await createToken(interp.tx, identity, {
+    ...(ttl ? { ttl: ttl.micros } : {}),
+    ...(data ? { data } : {}),
+  });
+  return recordToDoc(record, secret);
+}

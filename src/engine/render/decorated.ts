@@ -1,0 +1,94 @@
+// v10 results as Fauna's "decorated" FQL text (MaterializedValue/Decorator in Fauna's core):
+// two-space indentation, one entry per line, documents expanded at the top, references inside
+// documents as `Coll("id")`, missing documents with their cause in a comment, strings with a
+// newline as `<<-END` heredocs.
+import { formatTime } from '../values/time';
+import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type Value } from '../values/value';
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function renderDecorated(v: Value): string {
+  return render(v, '', false);
+}
+
+function render(v: Value, indent: string, insideDoc: boolean): string {
+  if (v === null) return 'null';
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'string') return renderString(v, indent);
+  if (v instanceof Double) return renderDouble(v.value);
+  if (v instanceof Time) return `Time("${formatTime(v)}")`;
+  if (v instanceof DateV) return `Date("${v.iso}")`;
+  if (v instanceof Module) return v.name;
+  if (v instanceof Func) return `"[function ${v.name}]"`;
+  if (v instanceof DocRef) return refText(v);
+  if (v instanceof NullDoc) return `${v.describe ?? refText(v.ref)} /* ${v.cause} */`;
+  if (Array.isArray(v)) return block('[', ']', v.map((x) => render(x, indent + '  ', insideDoc)), indent);
+  if (v instanceof Map) return renderEntries([...v], indent, insideDoc);
+  if (v instanceof Doc) return insideDoc ? refText(v.ref) : renderDoc(v, indent);
+  const never: never = v;
+  return never;
+}
+
+function refText(r: DocRef): string {
+  return r.coll === 'Collection' ? `Collection.byName(${JSON.stringify(r.id)})` : `${r.coll}(${JSON.stringify(r.id)})`;
+}
+
+function renderDoc(d: Doc, indent: string): string {
+  const head: Array<[string, Value]> =
+    d.ref.coll === 'Collection'
+      ? [['name', d.ref.id], ['coll', new Module('Collection', 'builtin')], ['ts', new Time(d.ts)]]
+      : [['id', d.ref.id], ['coll', new Module(d.ref.coll, 'user-collection')], ['ts', new Time(d.ts)]];
+  if (d.ttl !== undefined) head.push(['ttl', new Time(d.ttl)]);
+  const tail: Array<[string, Value]> = d.secret !== undefined ? [['secret', d.secret]] : [];
+  return renderEntries([...head, ...d.fields, ...tail], indent, true);
+}
+
+function renderEntries(entries: Array<[string, Value]>, indent: string, insideDoc: boolean): string {
+  const inner = indent + '  ';
+  const lines = entries.map(([k, x]) => `${IDENT.test(k) ? k : renderString(k, inner)}: ${render(x, inner, insideDoc)}`);
+  return block('{', '}', lines, indent);
+}
+
+function block(open: string, close: string, items: string[], indent: string): string {
+  if (items.length === 0) return open + close;
+  const inner = indent + '  ';
+  return `${open}\n${items.map((x) => inner + x).join(',\n')}\n${indent}${close}`;
+}
+
+function renderDouble(x: number): string {
+  if (Number.isNaN(x)) return 'Math.NaN';
+  if (x === Infinity) return 'Math.Infinity';
+  if (x === -Infinity) return '-Math.Infinity';
+  if (Number.isInteger(x) && Math.abs(x) < 1e21) return x.toFixed(1);
+  return String(x);
+}
+
+const ESCAPES: Record<string, string> = {
+  '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '\b': '\\b', '\f': '\\f', '\0': '\\0',
+};
+
+export function quote(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c in ESCAPES) out += ESCAPES[c];
+    else if (c === '#' && s[i + 1] === '{') out += '\\#';
+    else if (c < ' ') out += `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    else out += c;
+  }
+  return out + '"';
+}
+
+/** A string with a newline prints as a heredoc whose tag does not occur in the text. */
+function renderString(s: string, indent: string): string {
+  if (!s.includes('\n')) return quote(s);
+  const tag = ['END', ...Array.from({ length: 10 }, (_, i) => `END${i}`)].find((t) => !s.includes(t));
+  if (!tag) return quote(s);
+  const body = s.endsWith('\n') ? s.slice(0, -1) : s;
+  const inner = indent + '  ';
+  return `<<-${tag}\n${body
+    .split('\n')
+    .map((l) => (l ? inner + l : l))
+    .join('\n')}\n${indent}${tag}`;
+}

@@ -1,0 +1,58 @@
+// Fauna's diagnostic layout for the `summary` field (Diagnostic.scala in Fauna's core):
+//
+//   error: <message>
+//   at *query*:<line>:<col>
+//     |
+//   3 | <source line>
+//     |        ^^^^^^
+//     |
+//
+// The gutter is as wide as the largest line number shown. A span over several lines is drawn
+// with a margin: `__^` under its start, `|` beside the lines it covers, `|__^` under its end.
+import type { Span } from '../api';
+
+export function lineCol(source: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < source.length; i++) {
+    if (source.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+/**
+ * @param details lines printed between the headline and the location (constraint failures).
+ */
+export function renderDiagnostic(
+  header: string,
+  message: string,
+  source: string,
+  span: Span | undefined,
+  details: string[] = [],
+  sourceName = '*query*',
+): string {
+  const head = [`${header}: ${message}`, ...details];
+  if (!span) return head.join('\n');
+  const start = lineCol(source, span.start);
+  const last = lineCol(source, Math.max(span.start, span.end - 1));
+  const lines = source.split('\n');
+  const width = String(last.line).length;
+  const num = (n: number) => String(n).padStart(width);
+  const blank = ' '.repeat(width);
+  const out = [...head, `at ${sourceName}:${start.line}:${start.col}`, `${blank} |`];
+  if (last.line === start.line) {
+    const carets = Math.max(1, span.end - span.start);
+    out.push(`${num(start.line)} | ${lines[start.line - 1] ?? ''}`);
+    out.push(`${blank} | ${' '.repeat(start.col - 1)}${'^'.repeat(carets)}`);
+  } else {
+    out.push(`${num(start.line)} |   ${lines[start.line - 1] ?? ''}`);
+    out.push(`${blank} |  ${'_'.repeat(start.col)}^`);
+    for (let l = start.line + 1; l <= last.line; l++) out.push(`${num(l)} | | ${lines[l - 1] ?? ''}`);
+    out.push(`${blank} | |${'_'.repeat(last.col)}^`);
+  }
+  out.push(`${blank} |`);
+  return out.join('\n');
+}

@@ -1,0 +1,36 @@
+// Opening (and creating) the IndexedDB database behind one playground database.
+import { openDB, type IDBPDatabase } from 'idb';
+import type { PlaygroundSchema } from './records';
+import { randomInt64 } from '../auth/random';
+
+export type PlaygroundDB = IDBPDatabase<PlaygroundSchema>;
+
+export async function openStore(factory: IDBFactory, name: string): Promise<PlaygroundDB> {
+  // idb reads the global indexedDB; hosts without one (Node tests) pass a factory explicitly.
+  const previous = globalThis.indexedDB;
+  const swap = previous !== factory;
+  if (swap) Object.defineProperty(globalThis, 'indexedDB', { value: factory, configurable: true, writable: true });
+  let opening: Promise<PlaygroundDB>;
+  try {
+    // openDB calls factory.open synchronously, so the swap only has to cover this call.
+    opening = openDB<PlaygroundSchema>(name, 1, {
+      upgrade(db) {
+        const docs = db.createObjectStore('docs', { keyPath: ['coll', 'id'] });
+        docs.createIndex('byInstance', ['coll', 'instance']);
+        db.createObjectStore('collections', { keyPath: 'name' });
+        db.createObjectStore('meta');
+      },
+    });
+  } finally {
+    if (swap) Object.defineProperty(globalThis, 'indexedDB', { value: previous, configurable: true, writable: true });
+  }
+  const db = await opening;
+  if (!(await db.get('meta', 'database'))) {
+    const tx = db.transaction('meta', 'readwrite');
+    if (!(await tx.store.get('database'))) {
+      await tx.store.put({ globalId: randomInt64().toString(), lastTs: 0 }, 'database');
+    }
+    await tx.done;
+  }
+  return db;
+}

@@ -1,0 +1,184 @@
+// A query's view of the store: one atomic, optimistic transaction.
+//
+// Reads go to IndexedDB in short read-only transactions and are remembered (what was seen, and
+// at which version); writes are buffered in memory and visible to the query's later reads. At the
+// end, `commit` opens one read-write transaction, checks that nothing the query read has changed,
+// then applies every write, or applies none and throws ContentionError for a retry. No IndexedDB
+// transaction is ever open while the evaluator awaits something else (password hashing), which
+// would auto-commit it.
+import { ContentionError } from '../errors';
+import type { MetricsCollector } from '../metrics/collector';
+import type { PlaygroundDB } from './open';
+import type { CollectionRecord, DocRecord } from './records';
+import { MISSING_DOC_BYTES, collectionSize, recordSize, recordWriteSize } from './sizes';
+
+const docKey = (coll: string, id: string) => `${coll}/${id}`;
+
+interface InstanceRead {
+  coll: string;
+  instance: string;
+  /** Ids found in storage, sorted and joined: compared again at commit. */
+  seen: string;
+}
+
+export class QueryTx {
+  private readonly docReads = new Map<string, number | null>();
+  private readonly docCache = new Map<string, DocRecord | null>();
+  private readonly docWrites = new Map<string, DocRecord | null>();
+  private readonly billed = new Set<string>();
+  private readonly collReads = new Map<string, number | null>();
+  private readonly collCache = new Map<string, CollectionRecord | null>();
+  private readonly collWrites = new Map<string, CollectionRecord>();
+  private readonly instanceReads: InstanceRead[] = [];
+
+  constructor(
+    private readonly db: PlaygroundDB,
+    readonly metrics: MetricsCollector,
+    /** This transaction's time, microseconds: every write carries it. */
+    readonly txnTs: number,
+    /** The database's global id, embedded in token secrets. */
+    readonly globalId: string,
+    /** Highest committed transaction time seen when this transaction began. */
+    private readonly lastTs: number,
+  ) {}
+
+  static async begin(db: PlaygroundDB, metrics: MetricsCollector): Promise<QueryTx> {
+    const meta = await db.get('meta', 'database');
+    if (!meta) throw new Error('database metadata missing');
+    const now = Date.now() * 1000;
+    return new QueryTx(db, metrics, Math.max(now, meta.lastTs + 1), meta.globalId, meta.lastTs);
+  }
+
+  private live(r: DocRecord | null | undefined): DocRecord | null {
+    if (!r) return null;
+    return r.ttl !== undefined && r.ttl <= this.txnTs ? null : r;
+  }
+
+  /**
+   * A document as this transaction sees it, or null. The first read of a document bills a read
+   * (a miss too); `unbilled` reads are integrity checks Fauna does not charge for.
+   */
+  async getDoc(coll: string, id: string, unbilled = false): Promise<DocRecord | null> {
+    const key = docKey(coll, id);
+    if (this.docWrites.has(key)) return this.live(this.docWrites.get(key));
+    let rec = this.docCache.get(key);
+    if (rec === undefined) {
+      rec = (await this.db.get('docs', [coll, id])) ?? null;
+      this.docCache.set(key, rec);
+      this.docReads.set(key, rec ? rec.ts : null);
+    }
+    if (!unbilled) this.bill(key, rec);
+    return this.live(rec);
+  }
+
+  private bill(key: string, rec: DocRecord | null): void {
+    if (this.billed.has(key)) return;
+    this.billed.add(key);
+    this.metrics.documentRead(rec ? recordSize(rec) : MISSING_DOC_BYTES);
+  }
+
+  /** Documents of a native collection whose identity is `instance` (`Coll/id`), id order. */
+  async findByInstance(coll: string, instance: string, unbilled = false): Promise<DocRecord[]> {
+    const stored = await this.db.getAllFromIndex('docs', 'byInstance', [coll, instance]);
+    this.instanceReads.push({ coll, instance, seen: stored.map((r) => r.id).sort().join(',') });
+    const byId = new Map<string, DocRecord | null>();
+    for (const r of stored) {
+      const key = docKey(r.coll, r.id);
+      if (!this.docCache.has(key)) {
+        this.docCache.set(key, r);
+        this.docReads.set(key, r.ts);
+      }
+      byId.set(r.id, r);
+    }
+    for (const [key, w] of this.docWrites) {
+      if (!key.startsWith(`${coll}/`)) continue;
+      const id = key.slice(coll.length + 1);
+      byId.set(id, w && w.instance === instance ? w : null);
+    }
+    const found = [...byId.values()].map((r) => this.live(r)).filter((r): r is DocRecord => r !== null);
+    found.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    if (!unbilled) {
+      if (found.length === 0) this.metrics.documentRead(MISSING_DOC_BYTES);
+      for (const r of found) this.bill(docKey(r.coll, r.id), r);
+    }
+    return found;
+  }
+
+  putDoc(rec: DocRecord): void {
+    this.docWrites.set(docKey(rec.coll, rec.id), rec);
+  }
+
+  deleteDoc(coll: string, id: string): void {
+    this.docWrites.set(docKey(coll, id), null);
+  }
+
+  async getCollection(name: string): Promise<CollectionRecord | null> {
+    const w = this.collWrites.get(name);
+    if (w) return w;
+    let rec = this.collCache.get(name);
+    if (rec === undefined) {
+      rec = (await this.db.get('collections', name)) ?? null;
+      this.collCache.set(name, rec);
+      this.collReads.set(name, rec ? rec.ts : null);
+    }
+    return rec;
+  }
+
+  putCollection(rec: CollectionRecord): void {
+    this.collWrites.set(rec.name, rec);
+  }
+
+  get hasWrites(): boolean {
+    return this.docWrites.size > 0 || this.collWrites.size > 0;
+  }
+
+  /** Applies every buffered write atomically, after checking that no read went stale. */
+  async commit(): Promise<void> {
+    if (!this.hasWrites) return;
+    const tx = this.db.transaction(['docs', 'collections', 'meta'], 'readwrite');
+    const docs = tx.objectStore('docs');
+    const colls = tx.objectStore('collections');
+    const meta = tx.objectStore('meta');
+    const stale = await Promise.all([
+      ...[...this.docReads].map(async ([key, ts]) => {
+        const [coll, id] = splitKey(key);
+        return ((await docs.get([coll, id]))?.ts ?? null) !== ts;
+      }),
+      ...[...this.collReads].map(async ([name, ts]) => ((await colls.get(name))?.ts ?? null) !== ts),
+      ...this.instanceReads.map(async (r) => {
+        const keys = await docs.index('byInstance').getAllKeys([r.coll, r.instance]);
+        return keys.map((k) => k[1]).sort().join(',') !== r.seen;
+      }),
+      meta.get('database').then((m) => !m || m.lastTs !== this.lastTs),
+    ]);
+    if (stale.some(Boolean)) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw new ContentionError();
+    }
+    const writes: Promise<unknown>[] = [];
+    for (const [key, rec] of this.docWrites) {
+      if (rec) {
+        writes.push(docs.put(rec));
+        this.metrics.documentWrite(recordWriteSize(rec));
+      } else {
+        const [coll, id] = splitKey(key);
+        writes.push(docs.delete([coll, id]));
+        this.metrics.documentWrite(MISSING_DOC_BYTES);
+      }
+    }
+    for (const rec of this.collWrites.values()) {
+      writes.push(colls.put(rec));
+      this.metrics.documentWrite(collectionSize(rec));
+    }
+    const m = await meta.get('database');
+    writes.push(meta.put({ ...m!, lastTs: this.txnTs }, 'database'));
+    await Promise.all(writes);
+    await tx.done;
+  }
+}
+
+function splitKey(key: string): [string, string] {
+  const i = key.lastIndexOf('/');
+  return [key.slice(0, i), key.slice(i + 1)];
+}

@@ -1,0 +1,53 @@
+// What one IndexedDB database holds for one playground database.
+import type { DBSchema } from 'idb';
+import type { Stored } from './codec';
+
+/** Native collections, by their v10 names. */
+export const TOKEN = 'Token';
+export const CREDENTIAL = 'Credential';
+
+export interface DocRecord {
+  /** A user collection's name, or a native collection (`Token`, `Credential`). */
+  coll: string;
+  /** Fauna-style id: a decimal string of a 64-bit integer. */
+  id: string;
+  /** Microseconds of the transaction that wrote this version. */
+  ts: number;
+  /** User documents: their fields. Tokens: their `data` metadata. Credentials: their `data`. */
+  data: Stored;
+  /** Absolute expiry, microseconds. */
+  ttl?: number;
+  /** Tokens and credentials: the identity document, as `Coll/id`. */
+  instance?: string;
+  /** Tokens: SHA-256 (hex) of the secret's random part. Never the secret itself. */
+  hashedSecret?: string;
+  /** Credentials: argon2id PHC string. Never the password itself. */
+  hashedPassword?: string;
+}
+
+export interface CollectionRecord {
+  name: string;
+  /** Microseconds of the transaction that wrote this definition. */
+  ts: number;
+  historyDays: number;
+  ttlDays: number | null;
+}
+
+export interface DatabaseMeta {
+  /** The database's global id (decimal int64), embedded in every token secret it issues. */
+  globalId: string;
+  /** Highest transaction time committed, microseconds. */
+  lastTs: number;
+}
+
+export interface PlaygroundSchema extends DBSchema {
+  docs: {
+    key: [string, string];
+    value: DocRecord;
+    indexes: { byInstance: [string, string] };
+  };
+  collections: { key: string; value: CollectionRecord };
+  meta: { key: 'database'; value: DatabaseMeta };
+}
+
+export const STORES = ['docs', 'collections', 'meta'] as const;

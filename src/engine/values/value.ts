@@ -1,0 +1,128 @@
+// The value model shared by FQL v10 and v4. Plain JS primitives where they carry no ambiguity,
+// small classes where Fauna distinguishes what JS would not (Int vs Double, Long, Time, refs).
+//
+//   null, boolean, string           as themselves
+//   number                          Int (a 32-bit integer)
+//   bigint                          Long (64-bit integer; v4 numbers and timestamps)
+//   Double                          a double, printed with its fraction (`3.0`)
+//   Time, DateV                     instants in microseconds, calendar dates
+//   Value[]                         arrays
+//   Map<string, Value>              objects (insertion order kept, even for numeric keys)
+//   DocRef                          a reference to a document (read lazily)
+//   Doc                             a document as read or written by this query
+//   NullDoc                         a reference that resolves to nothing, with Fauna's cause
+//   Module                          a collection or a built-in module (`Customer`, `Token`, `Time`)
+//   Func                            a lambda or a native function
+
+export class Double {
+  constructor(readonly value: number) {}
+}
+
+export class Time {
+  /** Microseconds since the Unix epoch. */
+  constructor(readonly micros: number) {}
+}
+
+export class DateV {
+  /** `YYYY-MM-DD` */
+  constructor(readonly iso: string) {}
+}
+
+/** A document by collection and id; collection names are v10 names (`Token`, `Credential`). */
+export class DocRef {
+  constructor(
+    readonly coll: string,
+    readonly id: string,
+  ) {}
+  get key(): string {
+    return `${this.coll}/${this.id}`;
+  }
+}
+
+/** A document as this query sees it. `fields` are the user-visible fields in stored order. */
+export class Doc {
+  constructor(
+    readonly ref: DocRef,
+    /** Microseconds of the transaction that wrote this version. */
+    readonly ts: number,
+    readonly fields: ObjectV,
+    /** Absolute expiry in microseconds, if any. */
+    readonly ttl?: number,
+    /** Shown once: a token's secret in its create/login result. */
+    readonly secret?: string,
+  ) {}
+}
+
+export type NullCause = 'not found' | 'deleted' | 'permission denied' | 'collection deleted';
+
+export class NullDoc {
+  constructor(
+    readonly ref: DocRef,
+    readonly cause: NullCause,
+    /** For lookups that name no id (`Credential.byDocument(doc)`): what was looked for. */
+    readonly describe?: string,
+  ) {}
+}
+
+/** A named module: a user collection, a native collection or a built-in namespace. */
+export class Module {
+  constructor(
+    readonly name: string,
+    readonly kind: 'user-collection' | 'native-collection' | 'builtin',
+  ) {}
+}
+
+/** A function value: a lambda or a native function. */
+export class Func {
+  constructor(
+    /** `<lambda>` for lambdas, the native's name otherwise (how Fauna prints it). */
+    readonly name: string,
+    readonly invoke: (args: Value[]) => Promise<Value>,
+  ) {}
+}
+
+export type ObjectV = Map<string, Value>;
+
+export type Value =
+  | null
+  | boolean
+  | string
+  | number
+  | bigint
+  | Double
+  | Time
+  | DateV
+  | Value[]
+  | ObjectV
+  | DocRef
+  | Doc
+  | NullDoc
+  | Module
+  | Func;
+
+export function isObject(v: Value): v is ObjectV {
+  return v instanceof Map;
+}
+
+/** Builds an object value from entries, keeping their order. */
+export function obj(entries: Array<[string, Value]>): ObjectV {
+  return new Map(entries);
+}
+
+/** Fauna's type name of a value, as used in error messages (`expected type: String`). */
+export function typeName(v: Value): string {
+  if (v === null) return 'Null';
+  if (typeof v === 'boolean') return 'Boolean';
+  if (typeof v === 'string') return 'String';
+  if (typeof v === 'number') return 'Int';
+  if (typeof v === 'bigint') return 'Long';
+  if (v instanceof Double) return 'Double';
+  if (v instanceof Time) return 'Time';
+  if (v instanceof DateV) return 'Date';
+  if (Array.isArray(v)) return 'Array';
+  if (v instanceof Map) return 'Object';
+  if (v instanceof Doc || v instanceof DocRef) return v instanceof Doc ? v.ref.coll : v.coll;
+  if (v instanceof NullDoc) return 'Null';
+  if (v instanceof Func) return 'Function';
+  return v.name;
+}
