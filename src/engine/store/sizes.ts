@@ -6,9 +6,9 @@ import { storedSize } from './codec';
 import type { CollectionRecord, DocRecord } from './records';
 
 /** Bytes of a document version's header. */
-export const VERSION_HEADER_BYTES = 45;
+export const VERSION_HEADER_BYTES = 62;
 /** Bytes of one index entry beside its terms and the document reference. */
-export const INDEX_ENTRY_BYTES = 112;
+export const INDEX_ENTRY_BYTES = 213;
 /** What looking up an absent document reads (Fauna: a miss reads 14 bytes). */
 export const MISSING_DOC_BYTES = 14;
 
