@@ -1,0 +1,200 @@
+// Monarch grammars (syntax colouring only) for the two query languages, and the editor themes.
+// Loaded with Monaco, never in the initial chunk.
+import type * as Monaco from 'monaco-editor/editor/editor.api';
+
+type MonacoApi = typeof Monaco;
+
+export const FQL10 = 'fql10';
+export const FQL4 = 'fql4';
+
+/** FQL v10: expression language with `let`, `if`/`else`, `match`, `#{}` string interpolation. */
+export const fql10Grammar: Monaco.languages.IMonarchLanguage = {
+  defaultToken: '',
+  tokenPostfix: '.fql10',
+  keywords: ['if', 'else', 'let', 'at', 'match', 'case', 'null', 'true', 'false', 'isa'],
+  operators: [
+    '=', '==', '!=', '<', '<=', '>', '>=', '&&', '||', '!', '+', '-', '*', '/', '%', '**',
+    '??', '?.', '=>', '&', '|', '^', '~', '<<', '>>', '?', ':', '!.',
+  ],
+  symbols: /[=><!~?:&|+\-*/^%.]+/,
+  escapes: /\\(?:[\\"'`#0bfnrtv]|u\{[0-9A-Fa-f]+\}|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2})/,
+  tokenizer: {
+    root: [{ include: '@code' }],
+    code: [
+      { include: '@whitespace' },
+      [/[A-Z][\w$]*/, { cases: { '@keywords': 'keyword', '@default': 'type.identifier' } }],
+      [/[a-z_$][\w$]*/, { cases: { '@keywords': 'keyword', '@default': 'identifier' } }],
+      [/[{}()[\]]/, '@brackets'],
+      [/[;,]/, 'delimiter'],
+      [/@symbols/, { cases: { '@operators': 'operator', '@default': '' } }],
+      [/0[xX][0-9a-fA-F](?:_?[0-9a-fA-F])*/, 'number.hex'],
+      [/0[bB][01](?:_?[01])*/, 'number.binary'],
+      [/0[oO][0-7](?:_?[0-7])*/, 'number.octal'],
+      [/\d(?:_?\d)*(?:\.\d(?:_?\d)*)?(?:[eE][+-]?\d+)?/, 'number'],
+      [/"/, 'string', '@dstring'],
+      [/'/, 'string', '@sstring'],
+    ],
+    whitespace: [
+      [/[ \t\r\n]+/, ''],
+      [/\/\*/, 'comment', '@comment'],
+      [/\/\/.*$/, 'comment'],
+    ],
+    comment: [
+      [/[^/*]+/, 'comment'],
+      [/\/\*/, 'comment', '@push'],
+      [/\*\//, 'comment', '@pop'],
+      [/[/*]/, 'comment'],
+    ],
+    dstring: [
+      [/[^\\"#]+/, 'string'],
+      [/#\{/, { token: 'delimiter.interpolation', next: '@interpolation' }],
+      [/#/, 'string'],
+      [/@escapes/, 'string.escape'],
+      [/\\./, 'string.escape.invalid'],
+      [/"/, 'string', '@pop'],
+    ],
+    sstring: [
+      [/[^\\']+/, 'string'],
+      [/@escapes/, 'string.escape'],
+      [/\\./, 'string.escape.invalid'],
+      [/'/, 'string', '@pop'],
+    ],
+    interpolation: [
+      [/\{/, 'delimiter.bracket', '@interpolationBlock'],
+      [/\}/, { token: 'delimiter.interpolation', next: '@pop' }],
+      { include: '@code' },
+    ],
+    interpolationBlock: [
+      [/\{/, 'delimiter.bracket', '@push'],
+      [/\}/, 'delimiter.bracket', '@pop'],
+      { include: '@code' },
+    ],
+  },
+};
+
+/** FQL v4: JavaScript call syntax; the functions are PascalCase (`Get(Ref(Collection("c"), "1"))`). */
+export const fql4Grammar: Monaco.languages.IMonarchLanguage = {
+  defaultToken: '',
+  tokenPostfix: '.fql4',
+  keywords: ['null', 'true', 'false'],
+  symbols: /[=><!~?:&|+\-*/^%.]+/,
+  escapes: /\\(?:[\\"'`0bfnrtv]|u\{[0-9A-Fa-f]+\}|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2})/,
+  tokenizer: {
+    root: [
+      [/[ \t\r\n]+/, ''],
+      [/\/\*/, 'comment', '@comment'],
+      [/\/\/.*$/, 'comment'],
+      // A PascalCase name called as a function is an FQL v4 function.
+      [/[A-Z][\w$]*(?=\s*\()/, 'keyword.function'],
+      [/[A-Za-z_$][\w$]*(?=\s*:)/, 'key'],
+      [/[A-Za-z_$][\w$]*/, { cases: { '@keywords': 'keyword', '@default': 'identifier' } }],
+      [/[{}()[\]]/, '@brackets'],
+      [/[;,]/, 'delimiter'],
+      [/@symbols/, 'operator'],
+      [/0[xX][0-9a-fA-F]+/, 'number.hex'],
+      [/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/, 'number'],
+      [/"/, 'string', '@dstring'],
+      [/'/, 'string', '@sstring'],
+      [/`/, 'string', '@bstring'],
+    ],
+    comment: [
+      [/[^/*]+/, 'comment'],
+      [/\*\//, 'comment', '@pop'],
+      [/[/*]/, 'comment'],
+    ],
+    dstring: [
+      [/[^\\"]+/, 'string'],
+      [/@escapes/, 'string.escape'],
+      [/\\./, 'string.escape.invalid'],
+      [/"/, 'string', '@pop'],
+    ],
+    sstring: [
+      [/[^\\']+/, 'string'],
+      [/@escapes/, 'string.escape'],
+      [/\\./, 'string.escape.invalid'],
+      [/'/, 'string', '@pop'],
+    ],
+    bstring: [
+      [/[^\\`]+/, 'string'],
+      [/@escapes/, 'string.escape'],
+      [/\\./, 'string.escape.invalid'],
+      [/`/, 'string', '@pop'],
+    ],
+  },
+};
+
+const brackets: Monaco.languages.LanguageConfiguration = {
+  comments: { lineComment: '//', blockComment: ['/*', '*/'] },
+  brackets: [
+    ['{', '}'],
+    ['[', ']'],
+    ['(', ')'],
+  ],
+  autoClosingPairs: [
+    { open: '{', close: '}' },
+    { open: '[', close: ']' },
+    { open: '(', close: ')' },
+    { open: '"', close: '"', notIn: ['string'] },
+    { open: "'", close: "'", notIn: ['string', 'comment'] },
+    { open: '/*', close: ' */', notIn: ['string'] },
+  ],
+  surroundingPairs: [
+    { open: '{', close: '}' },
+    { open: '[', close: ']' },
+    { open: '(', close: ')' },
+    { open: '"', close: '"' },
+    { open: "'", close: "'" },
+  ],
+};
+
+export function registerFqlLanguages(monaco: MonacoApi): void {
+  for (const [id, grammar, alias] of [
+    [FQL10, fql10Grammar, 'FQL v10'],
+    [FQL4, fql4Grammar, 'FQL v4'],
+  ] as const) {
+    monaco.languages.register({ id, aliases: [alias] });
+    monaco.languages.setMonarchTokensProvider(id, grammar);
+    monaco.languages.setLanguageConfiguration(id, brackets);
+  }
+
+  monaco.editor.defineTheme('fql-light', {
+    base: 'vs',
+    inherit: true,
+    rules: [
+      { token: 'keyword', foreground: '7c3aed' },
+      { token: 'keyword.function', foreground: '1d4ed8' },
+      { token: 'type.identifier', foreground: '0f766e' },
+      { token: 'key', foreground: '334155' },
+      { token: 'string', foreground: 'b45309' },
+      { token: 'string.escape', foreground: '9a3412' },
+      { token: 'delimiter.interpolation', foreground: 'be185d' },
+      { token: 'number', foreground: '15803d' },
+      { token: 'comment', foreground: '64748b', fontStyle: 'italic' },
+      { token: 'operator', foreground: '475569' },
+    ],
+    colors: {
+      'editor.background': '#ffffff',
+      'editorLineNumber.foreground': '#94a3b8',
+    },
+  });
+  monaco.editor.defineTheme('fql-dark', {
+    base: 'vs-dark',
+    inherit: true,
+    rules: [
+      { token: 'keyword', foreground: 'c4b5fd' },
+      { token: 'keyword.function', foreground: '93c5fd' },
+      { token: 'type.identifier', foreground: '5eead4' },
+      { token: 'key', foreground: 'cbd5e1' },
+      { token: 'string', foreground: 'fcd34d' },
+      { token: 'string.escape', foreground: 'fdba74' },
+      { token: 'delimiter.interpolation', foreground: 'f9a8d4' },
+      { token: 'number', foreground: '86efac' },
+      { token: 'comment', foreground: '94a3b8', fontStyle: 'italic' },
+      { token: 'operator', foreground: 'cbd5e1' },
+    ],
+    colors: {
+      'editor.background': '#161b22',
+      'editorLineNumber.foreground': '#64748b',
+    },
+  });
+}

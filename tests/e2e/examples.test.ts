@@ -1,0 +1,78 @@
+// Every example of the Examples menu, each in a fresh browser context (an empty IndexedDB):
+// choose it, let its set-up run, click Run, and compare with the printed result of its doc page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { examples } from '../../src/examples/seeds';
+import {
+  V10_METRICS,
+  V4_METRICS,
+  chooseExample,
+  describeOutcome,
+  launchBrowser,
+  openApp,
+  readMetrics,
+  readOutcome,
+  run,
+  startApp,
+} from './harness';
+import type { App } from './harness';
+
+let app: App | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('Examples menu', () => {
+  it('lists every example', async () => {
+    const context = await browser!.newContext();
+    try {
+      const { page } = await openApp(context, app!.url);
+      const values = await page.locator('[data-testid=examples] option').evaluateAll((els) =>
+        els.map((el) => (el as HTMLOptionElement).value).filter(Boolean),
+      );
+      expect(values.sort()).toEqual(examples.map((e) => e.id).sort());
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each(examples)('$id: set-up, Run, result and metrics', async (example) => {
+    const context = await browser!.newContext();
+    try {
+      const { page, errors } = await openApp(context, app!.url);
+
+      const note = await chooseExample(page, example.id);
+      expect(note, `${note}\n${describeOutcome(await readOutcome(page))}`).toMatch(/^Set-up: \d+ steps? run/);
+      expect(await page.locator(`[data-testid=lang-switch] button[data-lang=${example.lang}]`).getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+
+      const outcome = await run(page);
+      expect(outcome?.kind, describeOutcome(outcome)).toBe('result');
+      expect(outcome?.text).toMatch(example.expectShape);
+
+      const names = example.lang === 'fql10' ? V10_METRICS : V4_METRICS;
+      const metrics = await readMetrics(page);
+      expect(metrics.map(([name]) => name)).toEqual(names);
+      for (const [name, value] of metrics) {
+        if (name === 'rate_limits_hit') expect(value, name).toMatch(/^\[.*\]$/);
+        else expect(value, name).toMatch(/^\d+(\.\d+)?$/);
+      }
+      // The labels users read carry the metric names too.
+      const labels = await page.locator('[data-testid=metrics] dt').allTextContents();
+      for (const name of names) expect(labels.some((label) => label.startsWith(name))).toBe(true);
+
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
