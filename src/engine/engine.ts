@@ -1,15 +1,18 @@
-// The engine facade: one query in, one atomic transaction, one rendered result with metrics out.
-// Data flows one way: source → AST → evaluation against a QueryTx → commit → rendered result.
+// The engine facade: one query in, one atomic transaction, one result with metrics out.
+// Data flows one way: source → AST → evaluation against a QueryTx → commit → result. `execute`
+// hands back values for a host to format (the wire protocol); `run` renders them as Fauna's
+// tools print them (the playground page).
 import type { Lang, Metrics, QueryError, RunRequest, RunResult, Span } from './api';
 import { ContentionError, FqlError, httpStatusOf } from './errors';
 import { evalFql10 } from './fql10';
-import { ConstraintError } from './fql10/stdlib/constraint';
-import { errorResponseJson, evalFql4, parseFql4 } from './fql4';
+import { ConstraintError, type ConstraintFailure } from './fql10/stdlib/constraint';
+import { errorResponseJson, evalFql4, parseFql4, type Fql4Output, type ParsedFql4 } from './fql4';
 import { MetricsCollector } from './metrics/collector';
 import { renderDecorated } from './render/decorated';
 import { renderDiagnostic } from './render/diagnostic';
 import { openStore, type PlaygroundDB } from './store/open';
 import { QueryTx } from './store/query-tx';
+import type { Value } from './values/value';
 
 export interface EngineOptions {
   /** The IndexedDB factory to store into: `self.indexedDB` in a worker, fake-indexeddb in Node. */
@@ -18,8 +21,32 @@ export interface EngineOptions {
   name: string;
 }
 
+/** A query for `execute`: v10 text with bound values, or v4 text or an already-parsed tree. */
+export type QueryInput =
+  | { lang: 'fql10'; source: string; bindings?: Map<string, Value> }
+  | { lang: 'fql4'; source: string; parsed?: ParsedFql4 };
+
+/** What a query cost, summed over every attempt (Fauna re-bills retried attempts). */
+export interface Totals {
+  rawCompute: number;
+  readOps: number;
+  readBytes: number;
+  writeOps: number;
+  writeBytes: number;
+  retries: number;
+  /** Milliseconds measured locally, hashing included. */
+  queryTimeMs: number;
+}
+
+export type Executed = { txnTs: number; totals: Totals } & (
+  | { ok: true; lang: 'fql10'; value: Value }
+  | { ok: true; lang: 'fql4'; output: Fql4Output; bytesIn: number }
+  | { ok: false; lang: Lang; error: QueryError; position?: Array<string | number>; failures?: ConstraintFailure[]; bytesIn: number }
+);
+
 export interface Engine {
   run(req: RunRequest): Promise<RunResult>;
+  execute(input: QueryInput): Promise<Executed>;
   /** Deletes every collection, document, credential and token: an empty database. */
   reset(): Promise<void>;
   close(): void;
@@ -32,27 +59,19 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
   return new PlaygroundEngine(await openStore(opts.indexedDB, opts.name));
 }
 
-interface Totals {
-  compute: number;
-  readOps: number;
-  readBytes: number;
-  writeOps: number;
-  writeBytes: number;
-  retries: number;
-}
-
 class PlaygroundEngine implements Engine {
   constructor(private readonly db: PlaygroundDB) {}
 
-  async run(req: RunRequest): Promise<RunResult> {
+  async execute(input: QueryInput): Promise<Executed> {
     const started = performance.now();
-    const totals: Totals = { compute: 0, readOps: 0, readBytes: 0, writeOps: 0, writeBytes: 0, retries: 0 };
-    let bytesIn = 0;
+    const totals: Totals = { rawCompute: 0, readOps: 0, readBytes: 0, writeOps: 0, writeBytes: 0, retries: 0, queryTimeMs: 0 };
+    const finish = () => (totals.queryTimeMs = Math.round(performance.now() - started));
+    let parsed: ParsedFql4 | undefined;
     for (;;) {
       const metrics = new MetricsCollector();
       const tx = await QueryTx.begin(this.db, metrics);
       const add = (withWrites: boolean) => {
-        totals.compute += metrics.rawComputeUnits;
+        totals.rawCompute += metrics.rawComputeUnits;
         totals.readOps += metrics.readOps;
         totals.readBytes += metrics.readBytes;
         if (withWrites) {
@@ -61,26 +80,19 @@ class PlaygroundEngine implements Engine {
         }
       };
       try {
-        let text: string;
-        let bytesOut = 0;
-        if (req.lang === 'fql10') {
-          text = renderDecorated(await evalFql10(req.source, tx));
-        } else {
-          const parsed = parseFql4(req.source);
-          bytesIn = parsed.bytesIn;
-          const out = await evalFql4(parsed, tx);
-          text = out.text;
-          bytesOut = utf8Length(out.responseJson);
+        if (input.lang === 'fql10') {
+          const value = await evalFql10(input.source, tx, input.bindings);
+          await tx.commit();
+          add(true);
+          finish();
+          return { ok: true, lang: 'fql10', value, txnTs: tx.txnTs, totals };
         }
+        parsed ??= input.parsed ?? parseFql4(input.source);
+        const output = await evalFql4(parsed, tx);
         await tx.commit();
         add(true);
-        return {
-          ok: true,
-          lang: req.lang,
-          text,
-          txnTs: String(tx.txnTs),
-          metrics: this.metrics(req.lang, totals, started, bytesIn, bytesOut),
-        };
+        finish();
+        return { ok: true, lang: 'fql4', output, bytesIn: parsed.bytesIn, txnTs: tx.txnTs, totals };
       } catch (e) {
         if (e instanceof ContentionError && totals.retries < MAX_RETRIES) {
           add(true); // Fauna re-bills the reads and writes of every attempt
@@ -88,78 +100,35 @@ class PlaygroundEngine implements Engine {
           continue;
         }
         add(false); // failed queries bill compute and reads, never writes
-        const error = this.toQueryError(req.lang, req.source, e);
-        const bytesOut =
-          req.lang === 'fql4'
-            ? utf8Length(errorResponseJson(error.code, error.message, e instanceof FqlError ? (e.position ?? []) : []))
-            : 0;
-        return {
+        finish();
+        const failed: Executed = {
           ok: false,
-          lang: req.lang,
-          error,
-          txnTs: String(tx.txnTs),
-          metrics: this.metrics(req.lang, totals, started, bytesIn, bytesOut),
+          lang: input.lang,
+          error: toQueryError(input.lang, input.source, e),
+          bytesIn: parsed?.bytesIn ?? 0,
+          txnTs: tx.txnTs,
+          totals,
         };
+        if (e instanceof FqlError && e.position) failed.position = e.position;
+        if (e instanceof ConstraintError) failed.failures = e.failures;
+        return failed;
       }
     }
   }
 
-  private toQueryError(lang: Lang, source: string, e: unknown): QueryError {
-    if (e instanceof ContentionError) {
-      const message = 'Transaction was aborted due to detection of concurrent modification.';
-      return { code: 'contended_transaction', message, summary: `error: ${message}`, httpStatus: 409 };
+  async run(req: RunRequest): Promise<RunResult> {
+    const x = await this.execute({ lang: req.lang, source: req.source });
+    const txnTs = String(x.txnTs);
+    if (!x.ok) {
+      const bytesOut =
+        x.lang === 'fql4' ? utf8Length(errorResponseJson(x.error.code, x.error.message, x.position ?? [])) : 0;
+      return { ok: false, lang: x.lang, error: x.error, txnTs, metrics: metricsOf(x.lang, x.totals, x.bytesIn, bytesOut) };
     }
-    if (!(e instanceof FqlError)) {
-      const message = e instanceof Error ? e.message : String(e);
-      return { code: 'internal_error', message, summary: `error: ${message}`, httpStatus: 500 };
+    if (x.lang === 'fql10') {
+      return { ok: true, lang: 'fql10', text: renderDecorated(x.value), txnTs, metrics: metricsOf('fql10', x.totals, 0, 0) };
     }
-    const details =
-      e instanceof ConstraintError
-        ? ['constraint failures:', ...e.failures.map((f) => `  ${f.paths.map((p) => p.join('.')).join(', ')}: ${f.message}`)]
-        : [];
-    const headline = lang === 'fql4' ? `${e.code}: ${e.message}` : e.message;
-    const error: QueryError = {
-      code: e.code,
-      message: e.message,
-      summary: renderDiagnostic('error', headline, source, e.span, details),
-      httpStatus: httpStatusOf(e.code),
-    };
-    if (e.span) error.span = e.span as Span;
-    return error;
-  }
-
-  private metrics(lang: Lang, t: Totals, started: number, bytesIn: number, bytesOut: number): Metrics {
-    const computeOps = Math.max(1, Math.ceil(t.compute / 50));
-    const ms = Math.round(performance.now() - started);
-    if (lang === 'fql10') {
-      return {
-        lang,
-        stats: {
-          compute_ops: computeOps,
-          read_ops: t.readOps,
-          write_ops: t.writeOps,
-          query_time_ms: ms,
-          contention_retries: t.retries,
-          storage_bytes_read: t.readBytes,
-          storage_bytes_write: t.writeBytes,
-          rate_limits_hit: [],
-        },
-      };
-    }
-    return {
-      lang,
-      metrics: {
-        bytesIn,
-        bytesOut,
-        computeOps,
-        readOps: t.readOps,
-        writeOps: t.writeOps,
-        readBytes: t.readBytes,
-        writeBytes: t.writeBytes,
-        queryTime: ms,
-        retries: t.retries,
-      },
-    };
+    const bytesOut = utf8Length(x.output.responseJson);
+    return { ok: true, lang: 'fql4', text: x.output.text, txnTs, metrics: metricsOf('fql4', x.totals, x.bytesIn, bytesOut) };
   }
 
   async reset(): Promise<void> {
@@ -174,6 +143,67 @@ class PlaygroundEngine implements Engine {
   close(): void {
     this.db.close();
   }
+}
+
+function toQueryError(lang: Lang, source: string, e: unknown): QueryError {
+  if (e instanceof ContentionError) {
+    const message = 'Transaction was aborted due to detection of concurrent modification.';
+    return { code: 'contended_transaction', message, summary: `error: ${message}`, httpStatus: 409 };
+  }
+  if (!(e instanceof FqlError)) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { code: 'internal_error', message, summary: `error: ${message}`, httpStatus: 500 };
+  }
+  const details =
+    e instanceof ConstraintError
+      ? ['constraint failures:', ...e.failures.map((f) => `  ${f.paths.map((p) => p.join('.')).join(', ')}: ${f.message}`)]
+      : [];
+  const headline = lang === 'fql4' ? `${e.code}: ${e.message}` : e.message;
+  const error: QueryError = {
+    code: e.code,
+    message: e.message,
+    summary: renderDiagnostic('error', headline, source, e.span, details),
+    httpStatus: httpStatusOf(e.code),
+  };
+  if (e.span) error.span = e.span as Span;
+  return error;
+}
+
+/** Billed compute: raw units in 50s, at least one per query. */
+export function computeOps(t: Totals): number {
+  return Math.max(1, Math.ceil(t.rawCompute / 50));
+}
+
+export function metricsOf(lang: Lang, t: Totals, bytesIn: number, bytesOut: number): Metrics {
+  if (lang === 'fql10') {
+    return {
+      lang,
+      stats: {
+        compute_ops: computeOps(t),
+        read_ops: t.readOps,
+        write_ops: t.writeOps,
+        query_time_ms: t.queryTimeMs,
+        contention_retries: t.retries,
+        storage_bytes_read: t.readBytes,
+        storage_bytes_write: t.writeBytes,
+        rate_limits_hit: [],
+      },
+    };
+  }
+  return {
+    lang,
+    metrics: {
+      bytesIn,
+      bytesOut,
+      computeOps: computeOps(t),
+      readOps: t.readOps,
+      writeOps: t.writeOps,
+      readBytes: t.readBytes,
+      writeBytes: t.writeBytes,
+      queryTime: t.queryTimeMs,
+      retries: t.retries,
+    },
+  };
 }
 
 const encoder = new TextEncoder();

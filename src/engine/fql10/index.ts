@@ -5,8 +5,9 @@ import { Interpreter } from './interpreter';
 import { materialize } from './materialize';
 import { parse } from './parser';
 
-export async function evalFql10(source: string, tx: QueryTx): Promise<Value> {
+/** `bindings` are values bound to names before evaluation: driver arguments and template values. */
+export async function evalFql10(source: string, tx: QueryTx, bindings?: Map<string, Value>): Promise<Value> {
   const program = parse(source);
   const interp = new Interpreter(tx, source);
-  return materialize(interp, await interp.run(program));
+  return materialize(interp, await interp.run(program, bindings));
 }

@@ -30,8 +30,10 @@ export class Interpreter {
     readonly source: string,
   ) {}
 
-  async run(program: Program): Promise<Value> {
-    return this.statements(program.body, new Env());
+  async run(program: Program, bindings?: Map<string, Value>): Promise<Value> {
+    const env = new Env();
+    for (const [k, v] of bindings ?? []) env.set(k, v);
+    return this.statements(program.body, new Env(env));
   }
 
   private async statements(body: Stmt[], env: Env): Promise<Value> {
