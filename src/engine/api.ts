@@ -61,6 +61,11 @@ export type RunResult =
       lang: Lang;
       /** The result as Fauna's tools print it: v10 decorated FQL, v4 shell display. */
       text: string;
+      /**
+       * The result in Fauna's JSON wire formats, pretty-printed: v10 `simple` and `tagged`,
+       * v4 `wire` (the `{"resource": …}` body).
+       */
+      json: Record<string, string>;
       /** Transaction time in microseconds since the epoch, as a decimal string. */
       txnTs: string;
       metrics: Metrics;
@@ -72,3 +77,10 @@ export type RunResult =
       txnTs: string;
       metrics: Metrics;
     };
+
+/** What the explorer pane shows of a database (never a secret or a hash). */
+export interface DatabaseOverview {
+  collections: Array<{ name: string; ts: string; documents: number; firstIds: string[] }>;
+  credentials: Array<{ id: string; document: string }>;
+  tokens: Array<{ id: string; document: string; ttl?: string }>;
+}

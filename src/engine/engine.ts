@@ -13,6 +13,9 @@ import { renderDiagnostic } from './render/diagnostic';
 import { openStore, type PlaygroundDB } from './store/open';
 import { QueryTx } from './store/query-tx';
 import type { Value } from './values/value';
+import { toSimple, toTagged } from './wire/tagged';
+import { exportDatabase, importDatabase, overview, type ExportFile } from './store/export';
+import type { DatabaseOverview } from './api';
 
 export interface EngineOptions {
   /** The IndexedDB factory to store into: `self.indexedDB` in a worker, fake-indexeddb in Node. */
@@ -49,6 +52,11 @@ export interface Engine {
   execute(input: QueryInput): Promise<Executed>;
   /** Deletes every collection, document, credential and token: an empty database. */
   reset(): Promise<void>;
+  /** Every record, hashes included (never a plaintext secret: none is stored). */
+  exportData(): Promise<ExportFile>;
+  /** Replaces the database's contents with a validated export; a bad file changes nothing. */
+  importData(file: unknown): Promise<void>;
+  overview(): Promise<DatabaseOverview>;
   close(): void;
 }
 
@@ -125,10 +133,15 @@ class PlaygroundEngine implements Engine {
       return { ok: false, lang: x.lang, error: x.error, txnTs, metrics: metricsOf(x.lang, x.totals, x.bytesIn, bytesOut) };
     }
     if (x.lang === 'fql10') {
-      return { ok: true, lang: 'fql10', text: renderDecorated(x.value), txnTs, metrics: metricsOf('fql10', x.totals, 0, 0) };
+      const json = {
+        simple: JSON.stringify(toSimple(x.value), null, 2),
+        tagged: JSON.stringify(toTagged(x.value), null, 2),
+      };
+      return { ok: true, lang: 'fql10', text: renderDecorated(x.value), json, txnTs, metrics: metricsOf('fql10', x.totals, 0, 0) };
     }
     const bytesOut = utf8Length(x.output.responseJson);
-    return { ok: true, lang: 'fql4', text: x.output.text, txnTs, metrics: metricsOf('fql4', x.totals, x.bytesIn, bytesOut) };
+    const json = { wire: JSON.stringify(JSON.parse(x.output.responseJson), null, 2) };
+    return { ok: true, lang: 'fql4', text: x.output.text, json, txnTs, metrics: metricsOf('fql4', x.totals, x.bytesIn, bytesOut) };
   }
 
   async reset(): Promise<void> {
@@ -138,6 +151,18 @@ class PlaygroundEngine implements Engine {
     // lastTs stays: transaction times never go backwards, even across a reset.
     if (meta) await tx.objectStore('meta').put(meta, 'database');
     await tx.done;
+  }
+
+  exportData(): Promise<ExportFile> {
+    return exportDatabase(this.db);
+  }
+
+  importData(file: unknown): Promise<void> {
+    return importDatabase(this.db, file);
+  }
+
+  overview(): Promise<DatabaseOverview> {
+    return overview(this.db);
   }
 
   close(): void {

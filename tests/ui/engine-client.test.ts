@@ -52,7 +52,7 @@ describe('engine client', () => {
         ? {
             type: 'result',
             id: msg.id,
-            result: { ok: true, lang: msg.request.lang, text: `ran ${msg.request.source}`, txnTs: '7', metrics },
+            result: { ok: true, lang: msg.request.lang, text: `ran ${msg.request.source}`, json: {}, txnTs: '7', metrics },
           }
         : undefined,
     );
@@ -74,7 +74,7 @@ describe('engine client', () => {
     channel.port2.onmessage = (event: MessageEvent<WorkerMessage>) => {
       const msg = event.data;
       if (msg.type !== 'run') return;
-      const result: RunResult = { ok: true, lang: 'fql10', text: msg.request.source, txnTs: '1', metrics };
+      const result: RunResult = { ok: true, lang: 'fql10', text: msg.request.source, json: {}, txnTs: '1', metrics };
       held.push({ type: 'result', id: msg.id, result });
       if (held.length === 2) for (const reply of held.reverse()) channel.port2.postMessage(reply);
     };

@@ -19,7 +19,7 @@ const metrics: Metrics = {
 };
 
 function ok(req: RunRequest): RunResult {
-  return { ok: true, lang: req.lang, text: 'ok', txnTs: '1', metrics };
+  return { ok: true, lang: req.lang, text: 'ok', json: {}, txnTs: '1', metrics };
 }
 
 function fail(req: RunRequest, code: string): RunResult {

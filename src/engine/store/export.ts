@@ -1,0 +1,173 @@
+// Export and import of a whole playground database as one JSON file. Credentials and tokens
+// travel with their hashes only, so an export never reveals a secret. Import validates every
+// record before it touches the store, then replaces the contents in one transaction: a bad file
+// changes nothing.
+import type { DatabaseOverview } from '../api';
+import type { Stored } from './codec';
+import type { PlaygroundDB } from './open';
+import { CREDENTIAL, TOKEN, type CollectionRecord, type DocRecord } from './records';
+
+export const EXPORT_FORMAT = 'fql-playground-export';
+export const EXPORT_VERSION = 1;
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  globalId: string;
+  lastTs: number;
+  collections: CollectionRecord[];
+  /** Records with Longs written as `{"$long": "…"}` so the file is plain JSON. */
+  docs: unknown[];
+}
+
+const toJsonSafe = (s: unknown): unknown =>
+  typeof s === 'bigint'
+    ? { $long: s.toString() }
+    : Array.isArray(s)
+      ? s.map(toJsonSafe)
+      : s && typeof s === 'object'
+        ? Object.fromEntries(Object.entries(s).map(([k, v]) => [k, toJsonSafe(v)]))
+        : s;
+
+export async function exportDatabase(db: PlaygroundDB): Promise<ExportFile> {
+  const tx = db.transaction(['docs', 'collections', 'meta'], 'readonly');
+  const [docs, collections, meta] = await Promise.all([
+    tx.objectStore('docs').getAll(),
+    tx.objectStore('collections').getAll(),
+    tx.objectStore('meta').get('database'),
+  ]);
+  await tx.done;
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    globalId: meta!.globalId,
+    lastTs: meta!.lastTs,
+    collections,
+    docs: docs.map(toJsonSafe),
+  };
+}
+
+class ImportError extends Error {
+  constructor(message: string) {
+    super(`Invalid export file: ${message}`);
+    this.name = 'ImportError';
+  }
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
+const isId = (x: unknown): x is string => typeof x === 'string' && /^\d{1,19}$/.test(x);
+const isTs = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+
+function storedFrom(x: unknown, where: string, depth = 0): Stored {
+  if (depth > 64) throw new ImportError(`${where}: nested too deeply`);
+  if (x === null || typeof x === 'boolean' || typeof x === 'string') return x;
+  if (typeof x === 'number') {
+    if (!Number.isFinite(x)) throw new ImportError(`${where}: not a finite number`);
+    return x;
+  }
+  if (Array.isArray(x)) return x.map((v) => storedFrom(v, where, depth + 1));
+  if (!isObj(x)) throw new ImportError(`${where}: unsupported value`);
+  const keys = Object.keys(x);
+  const only = (k: string) => keys.length === 1 && keys[0] === k;
+  if (only('$long') && typeof x.$long === 'string' && /^-?\d+$/.test(x.$long)) return BigInt(x.$long);
+  if (only('d') && typeof x.d === 'number') return { d: x.d };
+  if (only('t') && isTs(x.t)) return { t: x.t };
+  if (only('date') && typeof x.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x.date)) return { date: x.date };
+  if (only('ref') && Array.isArray(x.ref) && x.ref.length === 2 && typeof x.ref[0] === 'string' && isId(x.ref[1])) {
+    return { ref: [x.ref[0], x.ref[1]] };
+  }
+  if (only('o') && Array.isArray(x.o)) {
+    return {
+      o: x.o.map((e) => {
+        if (!Array.isArray(e) || e.length !== 2 || typeof e[0] !== 'string') throw new ImportError(`${where}: bad object entry`);
+        return [e[0], storedFrom(e[1], where, depth + 1)] as [string, Stored];
+      }),
+    };
+  }
+  throw new ImportError(`${where}: unsupported value`);
+}
+
+function docFrom(x: unknown, i: number, collections: Set<string>): DocRecord {
+  const where = `docs[${i}]`;
+  if (!isObj(x)) throw new ImportError(`${where} is not an object`);
+  const { coll, id, ts, data, ttl, instance, hashedSecret, hashedPassword } = x;
+  if (typeof coll !== 'string' || !(coll === TOKEN || coll === CREDENTIAL || collections.has(coll))) {
+    throw new ImportError(`${where}: unknown collection ${JSON.stringify(coll)}`);
+  }
+  if (!isId(id)) throw new ImportError(`${where}: bad id`);
+  if (!isTs(ts)) throw new ImportError(`${where}: bad ts`);
+  const rec: DocRecord = { coll, id, ts, data: storedFrom(data, where) };
+  if (ttl !== undefined) {
+    if (!isTs(ttl)) throw new ImportError(`${where}: bad ttl`);
+    rec.ttl = ttl;
+  }
+  if (coll === TOKEN || coll === CREDENTIAL) {
+    if (typeof instance !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*\/\d{1,19}$/.test(instance)) {
+      throw new ImportError(`${where}: bad identity`);
+    }
+    rec.instance = instance;
+  }
+  if (coll === TOKEN) {
+    if (typeof hashedSecret !== 'string' || !/^[0-9a-f]{64}$/.test(hashedSecret)) throw new ImportError(`${where}: bad token hash`);
+    rec.hashedSecret = hashedSecret;
+  }
+  if (coll === CREDENTIAL && hashedPassword !== undefined) {
+    if (typeof hashedPassword !== 'string' || !hashedPassword.startsWith('$argon2id$')) {
+      throw new ImportError(`${where}: bad password hash`);
+    }
+    rec.hashedPassword = hashedPassword;
+  }
+  return rec;
+}
+
+export async function importDatabase(db: PlaygroundDB, file: unknown): Promise<void> {
+  if (!isObj(file) || file.format !== EXPORT_FORMAT) throw new ImportError('not an FQL Playground export');
+  if (file.version !== EXPORT_VERSION) throw new ImportError(`unsupported version ${String(file.version)}`);
+  if (!isId(file.globalId) || !isTs(file.lastTs)) throw new ImportError('bad database header');
+  if (!Array.isArray(file.collections) || !Array.isArray(file.docs)) throw new ImportError('missing collections or docs');
+  const collections: CollectionRecord[] = file.collections.map((c, i) => {
+    if (!isObj(c) || typeof c.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.name) || !isTs(c.ts)) {
+      throw new ImportError(`collections[${i}] is malformed`);
+    }
+    const historyDays = typeof c.historyDays === 'number' ? c.historyDays : 0;
+    const ttlDays = typeof c.ttlDays === 'number' ? c.ttlDays : null;
+    return { name: c.name, ts: c.ts, historyDays, ttlDays };
+  });
+  const names = new Set(collections.map((c) => c.name));
+  const docs = file.docs.map((d, i) => docFrom(d, i, names));
+  const seen = new Set<string>();
+  for (const d of docs) {
+    const key = `${d.coll}/${d.id}`;
+    if (seen.has(key)) throw new ImportError(`duplicate document ${key}`);
+    seen.add(key);
+  }
+  const tx = db.transaction(['docs', 'collections', 'meta'], 'readwrite');
+  const meta = await tx.objectStore('meta').get('database');
+  await Promise.all([tx.objectStore('docs').clear(), tx.objectStore('collections').clear()]);
+  await Promise.all([
+    ...collections.map((c) => tx.objectStore('collections').put(c)),
+    ...docs.map((d) => tx.objectStore('docs').put(d)),
+    // Keep this database's own global id (its live secrets embed it); never move time backwards.
+    tx.objectStore('meta').put({ globalId: meta!.globalId, lastTs: Math.max(meta!.lastTs, file.lastTs) }, 'database'),
+  ]);
+  await tx.done;
+}
+
+export async function overview(db: PlaygroundDB): Promise<DatabaseOverview> {
+  const tx = db.transaction(['docs', 'collections'], 'readonly');
+  const [collections, docs] = await Promise.all([tx.objectStore('collections').getAll(), tx.objectStore('docs').getAll()]);
+  await tx.done;
+  const now = Date.now() * 1000;
+  const live = docs.filter((d) => d.ttl === undefined || d.ttl > now);
+  const iso = (us: number) => new Date(Math.floor(us / 1000)).toISOString();
+  return {
+    collections: collections.map((c) => {
+      const mine = live.filter((d) => d.coll === c.name);
+      return { name: c.name, ts: iso(c.ts), documents: mine.length, firstIds: mine.slice(0, 100).map((d) => d.id) };
+    }),
+    credentials: live.filter((d) => d.coll === CREDENTIAL).map((d) => ({ id: d.id, document: d.instance! })),
+    tokens: live
+      .filter((d) => d.coll === TOKEN)
+      .map((d) => ({ id: d.id, document: d.instance!, ...(d.ttl !== undefined ? { ttl: iso(d.ttl) } : {}) })),
+  };
+}
