@@ -66,6 +66,8 @@ export type RunResult =
        * v4 `wire` (the `{"resource": …}` body).
        */
       json: Record<string, string>;
+      /** `info at *query*:L: …` lines from v10 `log()` and `dbg()`. */
+      logs?: string[];
       /** Transaction time in microseconds since the epoch, as a decimal string. */
       txnTs: string;
       metrics: Metrics;

@@ -6,6 +6,7 @@ import type { Lang, Metrics, QueryError, RunRequest, RunResult, Span } from './a
 import { ContentionError, FqlError, httpStatusOf } from './errors';
 import { evalFql10 } from './fql10';
 import { ConstraintError, type ConstraintFailure } from './fql10/stdlib/constraint';
+import { AbortError } from './fql10/stdlib/globals';
 import { errorResponseJson, evalFql4, parseFql4, type Fql4Output, type ParsedFql4 } from './fql4';
 import { MetricsCollector } from './metrics/collector';
 import { renderDecorated } from './render/decorated';
@@ -41,10 +42,24 @@ export interface Totals {
   queryTimeMs: number;
 }
 
-export type Executed = { txnTs: number; totals: Totals } & (
+export type Executed = {
+  txnTs: number;
+  totals: Totals;
+  /** `info at *query*:L: …` lines from `log()`/`dbg()` (v10). */
+  logs: string[];
+} & (
   | { ok: true; lang: 'fql10'; value: Value }
   | { ok: true; lang: 'fql4'; output: Fql4Output; bytesIn: number }
-  | { ok: false; lang: Lang; error: QueryError; position?: Array<string | number>; failures?: ConstraintFailure[]; bytesIn: number }
+  | {
+      ok: false;
+      lang: Lang;
+      error: QueryError;
+      position?: Array<string | number>;
+      failures?: ConstraintFailure[];
+      /** The value given to `abort()`. */
+      abort?: Value;
+      bytesIn: number;
+    }
 );
 
 export interface Engine {
@@ -76,6 +91,7 @@ class PlaygroundEngine implements Engine {
     const finish = () => (totals.queryTimeMs = Math.round(performance.now() - started));
     let parsed: ParsedFql4 | undefined;
     for (;;) {
+      const logs: string[] = [];
       const metrics = new MetricsCollector();
       const tx = await QueryTx.begin(this.db, metrics);
       const add = (withWrites: boolean) => {
@@ -89,18 +105,18 @@ class PlaygroundEngine implements Engine {
       };
       try {
         if (input.lang === 'fql10') {
-          const value = await evalFql10(input.source, tx, input.bindings);
+          const value = await evalFql10(input.source, tx, input.bindings, logs);
           await tx.commit();
           add(true);
           finish();
-          return { ok: true, lang: 'fql10', value, txnTs: tx.txnTs, totals };
+          return { ok: true, lang: 'fql10', value, txnTs: tx.txnTs, totals, logs };
         }
         parsed ??= input.parsed ?? parseFql4(input.source);
         const output = await evalFql4(parsed, tx);
         await tx.commit();
         add(true);
         finish();
-        return { ok: true, lang: 'fql4', output, bytesIn: parsed.bytesIn, txnTs: tx.txnTs, totals };
+        return { ok: true, lang: 'fql4', output, bytesIn: parsed.bytesIn, txnTs: tx.txnTs, totals, logs };
       } catch (e) {
         if (e instanceof ContentionError && totals.retries < MAX_RETRIES) {
           add(true); // Fauna re-bills the reads and writes of every attempt
@@ -116,9 +132,12 @@ class PlaygroundEngine implements Engine {
           bytesIn: parsed?.bytesIn ?? 0,
           txnTs: tx.txnTs,
           totals,
+          logs,
         };
         if (e instanceof FqlError && e.position) failed.position = e.position;
         if (e instanceof ConstraintError) failed.failures = e.failures;
+        if (e instanceof AbortError) failed.abort = e.value;
+        if (logs.length) failed.error.summary = [...logs, failed.error.summary].join('\n\n');
         return failed;
       }
     }
@@ -137,7 +156,9 @@ class PlaygroundEngine implements Engine {
         simple: JSON.stringify(toSimple(x.value), null, 2),
         tagged: JSON.stringify(toTagged(x.value), null, 2),
       };
-      return { ok: true, lang: 'fql10', text: renderDecorated(x.value), json, txnTs, metrics: metricsOf('fql10', x.totals, 0, 0) };
+      const result: RunResult = { ok: true, lang: 'fql10', text: renderDecorated(x.value), json, txnTs, metrics: metricsOf('fql10', x.totals, 0, 0) };
+      if (x.logs.length) result.logs = x.logs;
+      return result;
     }
     const bytesOut = utf8Length(x.output.responseJson);
     const json = { wire: JSON.stringify(JSON.parse(x.output.responseJson), null, 2) };
@@ -145,9 +166,9 @@ class PlaygroundEngine implements Engine {
   }
 
   async reset(): Promise<void> {
-    const tx = this.db.transaction(['docs', 'collections', 'meta'], 'readwrite');
+    const tx = this.db.transaction(['docs', 'collections', 'meta', 'entries'], 'readwrite');
     const meta = await tx.objectStore('meta').get('database');
-    await Promise.all([tx.objectStore('docs').clear(), tx.objectStore('collections').clear()]);
+    await Promise.all([tx.objectStore('docs').clear(), tx.objectStore('collections').clear(), tx.objectStore('entries').clear()]);
     // lastTs stays: transaction times never go backwards, even across a reset.
     if (meta) await tx.objectStore('meta').put(meta, 'database');
     await tx.done;

@@ -6,8 +6,14 @@ import { materialize } from './materialize';
 import { parse } from './parser';
 
 /** `bindings` are values bound to names before evaluation: driver arguments and template values. */
-export async function evalFql10(source: string, tx: QueryTx, bindings?: Map<string, Value>): Promise<Value> {
+export async function evalFql10(
+  source: string,
+  tx: QueryTx,
+  bindings?: Map<string, Value>,
+  /** Receives the `info` lines of `log()`/`dbg()`, also when the query then fails. */
+  logs: string[] = [],
+): Promise<Value> {
   const program = parse(source);
-  const interp = new Interpreter(tx, source);
+  const interp = new Interpreter(tx, source, logs);
   return materialize(interp, await interp.run(program, bindings));
 }

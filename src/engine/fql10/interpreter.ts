@@ -6,6 +6,7 @@ import type { QueryTx } from '../store/query-tx';
 import { Doc, DocRef, Double, Func, Module, NullDoc, Time, typeName, type Value } from '../values/value';
 import { pointSpan, type Expr, type Program, type Stmt } from './ast';
 import { recordToDoc } from './docs';
+import { lineCol } from '../render/diagnostic';
 import { arith, compare, equals } from './operators';
 import { callFunction, callMethod, getField, resolveGlobal } from './stdlib/dispatch';
 
@@ -26,9 +27,21 @@ class Env {
 
 export class Interpreter {
   constructor(
-    readonly tx: QueryTx,
+    public tx: QueryTx,
     readonly source: string,
+    /** `info` lines from `log()` and `dbg()`, as Fauna puts them in the summary. */
+    readonly logs: string[] = [],
   ) {}
+
+  /** Points this interpreter (and the lambdas it made) at a later query's transaction. */
+  rebind(tx: QueryTx): void {
+    this.tx = tx;
+  }
+
+  log(span: Span, text: string): void {
+    const { line } = lineCol(this.source, span.start);
+    this.logs.push(`info at *query*:${line}: ${text}`);
+  }
 
   async run(program: Program, bindings?: Map<string, Value>): Promise<Value> {
     const env = new Env();
@@ -169,14 +182,31 @@ export class Interpreter {
   }
 
   private lambda(e: Extract<Expr, { kind: 'lambda' }>, env: Env): Func {
-    return new Func('<lambda>', async (args) => {
-      const scope = new Env(env);
-      e.params.forEach((p, i) => {
-        if (e.variadic && i === e.params.length - 1) scope.set(p, args.slice(i));
-        else scope.set(p, args[i] ?? null);
-      });
-      return this.eval(e.body, scope);
-    });
+    return new Func(
+      '<lambda>',
+      async (args) => {
+        const scope = new Env(env);
+        e.params.forEach((p, i) => {
+          if (e.variadic && i === e.params.length - 1) scope.set(p, args.slice(i));
+          else if (p !== '_') scope.set(p, args[i] ?? null);
+        });
+        return this.eval(e.body, scope);
+      },
+      e.params.length,
+      e.variadic,
+    );
+  }
+
+  /**
+   * Applies a function value, as native methods do with their callbacks (`map`, `where`, …):
+   * one raw compute unit per application, as in Fauna.
+   */
+  async apply(fn: Value, args: Value[], span: Span): Promise<Value> {
+    if (!(fn instanceof Func)) {
+      throw new FqlError('invalid_argument', `invalid argument \`func\`: expected a function, received ${typeName(fn)}`, span);
+    }
+    this.tx.metrics.compute();
+    return fn.invoke(args);
   }
 
   private async binary(e: Extract<Expr, { kind: 'binary' }>, env: Env): Promise<Value> {

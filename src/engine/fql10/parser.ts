@@ -20,6 +20,9 @@ const LEVELS: string[][] = [
   ['+', '-'],
   ['*', '/', '%'],
 ];
+/** The parameter name of short lambdas; `$` keeps it apart from any name a user can write. */
+export const IMPLICIT = '$this';
+
 /** Operators that may start a continuation line. */
 const LEADING_OK = new Set(['??', '||', '&&', '|', '^', '&']);
 
@@ -30,6 +33,8 @@ export function parse(source: string): Program {
 class Parser {
   private readonly toks: Token[];
   private pos = 0;
+  /** Set when an expression used the implicit argument of a short lambda (`.name`). */
+  private usedImplicit = false;
 
   constructor(private readonly src: string) {
     this.toks = lex(src);
@@ -214,7 +219,7 @@ class Parser {
   private call(callee: Expr, optional: boolean): Expr {
     const callStart = this.tok.start;
     this.expect('(');
-    const args = this.list(')', () => this.expr());
+    const args = this.list(')', () => this.argument());
     const end = this.toks[this.pos - 1]!.end;
     return {
       kind: 'call',
@@ -224,6 +229,20 @@ class Parser {
       callSpan: { start: callStart, end },
       span: { start: callee.span.start, end },
     };
+  }
+
+  /**
+   * A call argument. One that starts a chain with `.` (`.address.city == "Paris"`) is a short
+   * lambda: the whole argument becomes the body of a one-parameter function.
+   */
+  private argument(): Expr {
+    const outer = this.usedImplicit;
+    this.usedImplicit = false;
+    const body = this.expr();
+    const short = this.usedImplicit;
+    this.usedImplicit = outer;
+    if (!short) return body;
+    return { kind: 'lambda', params: [IMPLICIT], variadic: false, body, span: body.span };
   }
 
   private index(target: Expr, optional: boolean): Expr {
@@ -269,6 +288,11 @@ class Parser {
         if (t.text === 'if') return this.ifExpr();
         throw this.unexpected('an expression');
       case 'punct':
+        if (t.text === '.' || t.text === '?.') {
+          // The implicit argument of a short lambda; postfix() reads the `.name` chain.
+          this.usedImplicit = true;
+          return { kind: 'ident', name: IMPLICIT, span: { start, end: start } };
+        }
         if (t.text === '(') return this.arrowAhead() ? this.lambda() : this.paren();
         if (t.text === '[') {
           this.next();

@@ -36,6 +36,12 @@ export class MetricsCollector {
     this.writeBytes += bytes;
   }
 
+  /** A commit that failed after counting its writes bills none of them. */
+  undoWrites(): void {
+    this.writeOps = 0;
+    this.writeBytes = 0;
+  }
+
   get computeOps(): number {
     return Math.max(1, Math.ceil(this.rawCompute / BASELINE_COMPUTE));
   }

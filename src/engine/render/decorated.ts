@@ -3,6 +3,7 @@
 // documents as `Coll("id")`, missing documents with their cause in a comment, strings with a
 // newline as `<<-END` heredocs.
 import { formatTime } from '../values/time';
+import { Page, SetV } from '../values/set';
 import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type Value } from '../values/value';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -26,6 +27,12 @@ function render(v: Value, indent: string, insideDoc: boolean): string {
   if (Array.isArray(v)) return block('[', ']', v.map((x) => render(x, indent + '  ', insideDoc)), indent);
   if (v instanceof Map) return renderEntries([...v], indent, insideDoc);
   if (v instanceof Doc) return insideDoc ? refText(v.ref) : renderDoc(v, indent);
+  if (v instanceof Page) {
+    const entries: Array<[string, Value]> = [['data', v.data]];
+    if (v.after !== undefined) entries.push(['after', v.after]);
+    return renderEntries(entries, indent, insideDoc);
+  }
+  if (v instanceof SetV) return '"[set]"';
   const never: never = v;
   return never;
 }

@@ -6,6 +6,7 @@
 //    single-quoted JS strings, entries joined on one line when they fit, else one per line with
 //    two-space indents, long number arrays grouped in columns, `... n more items` past 100.
 // Numbers go through JSON.parse in the driver, so Longs beyond 2^53 print rounded, like there.
+import { Page, SetV } from '../values/set';
 import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type ObjectV, type Value } from '../values/value';
 import { docAsObject, v4Instant } from '../wire/v4-json';
 
@@ -58,6 +59,12 @@ function formatValue(ctx: Ctx, v: Value, recurseTimes: number): string {
   if (Array.isArray(v)) return formatList(ctx, v, recurseTimes);
   // v4 has no function values; one reaching here (from v10) shows as v10 names it.
   if (v instanceof Func) return formatString(ctx, `[function ${v.name}]`);
+  if (v instanceof SetV) return formatString(ctx, '[set]');
+  if (v instanceof Page) {
+    const page: ObjectV = new Map<string, Value>([['data', v.data]]);
+    if (v.after !== undefined) page.set('after', v.after);
+    return formatObject(ctx, page, recurseTimes);
+  }
   return formatObject(ctx, v, recurseTimes);
 }
 

@@ -1,7 +1,8 @@
 // How values are kept in IndexedDB: a structured-clone-safe tagged form, since class instances
 // lose their prototype in the store. Only data values are storable; a module or a null document
 // cannot be a field of a stored document.
-import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type Value } from '../values/value';
+import { Page, SetV } from '../values/set';
+import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, typeName, type Value } from '../values/value';
 import { FqlError } from '../errors';
 
 export type Stored =
@@ -28,8 +29,8 @@ export function encode(v: Value): Stored {
   if (v instanceof Doc) return { ref: [v.ref.coll, v.ref.id] };
   if (v instanceof DocRef) return { ref: [v.coll, v.id] };
   if (v instanceof NullDoc) return { ref: [v.ref.coll, v.ref.id] };
-  if (v instanceof Module || v instanceof Func) {
-    throw new FqlError('invalid_argument', `Cannot store a value of type ${v instanceof Func ? 'Function' : v.name}.`);
+  if (v instanceof Module || v instanceof Func || v instanceof SetV || v instanceof Page) {
+    throw new FqlError('invalid_argument', `Cannot store a value of type ${typeName(v)}.`);
   }
   const never: never = v;
   return never;

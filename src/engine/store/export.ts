@@ -5,7 +5,8 @@
 import type { DatabaseOverview } from '../api';
 import type { Stored } from './codec';
 import type { PlaygroundDB } from './open';
-import { CREDENTIAL, TOKEN, type CollectionRecord, type DocRecord } from './records';
+import { entriesFor } from './index-keys';
+import { CREDENTIAL, TOKEN, type CollectionRecord, type DocRecord, type IndexDef } from './records';
 
 export const EXPORT_FORMAT = 'fql-playground-export';
 export const EXPORT_VERSION = 1;
@@ -87,6 +88,33 @@ function storedFrom(x: unknown, where: string, depth = 0): Stored {
   throw new ImportError(`${where}: unsupported value`);
 }
 
+const isPath = (p: unknown): p is string[] => Array.isArray(p) && p.length > 0 && p.every((x) => typeof x === 'string');
+
+function indexesFrom(x: unknown, i: number): Record<string, IndexDef> {
+  if (!isObj(x)) throw new ImportError(`collections[${i}].indexes is malformed`);
+  const out: Record<string, IndexDef> = {};
+  for (const [name, d] of Object.entries(x)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || !isObj(d) || !Array.isArray(d.terms) || !Array.isArray(d.values)) {
+      throw new ImportError(`collections[${i}].indexes.${name} is malformed`);
+    }
+    if (!d.terms.every(isPath)) throw new ImportError(`collections[${i}].indexes.${name}.terms is malformed`);
+    const values = d.values.map((v) => {
+      if (!isObj(v) || !isPath(v.path) || typeof v.desc !== 'boolean') throw new ImportError(`collections[${i}].indexes.${name}.values is malformed`);
+      return { path: v.path, desc: v.desc };
+    });
+    out[name] = { terms: d.terms, values };
+  }
+  return out;
+}
+
+function constraintsFrom(x: unknown, i: number): Array<{ unique: string[][] }> {
+  if (!Array.isArray(x)) throw new ImportError(`collections[${i}].constraints is malformed`);
+  return x.map((c) => {
+    if (!isObj(c) || !Array.isArray(c.unique) || !c.unique.every(isPath)) throw new ImportError(`collections[${i}].constraints is malformed`);
+    return { unique: c.unique };
+  });
+}
+
 function docFrom(x: unknown, i: number, collections: Set<string>): DocRecord {
   const where = `docs[${i}]`;
   if (!isObj(x)) throw new ImportError(`${where} is not an object`);
@@ -131,7 +159,10 @@ export async function importDatabase(db: PlaygroundDB, file: unknown): Promise<v
     }
     const historyDays = typeof c.historyDays === 'number' ? c.historyDays : 0;
     const ttlDays = typeof c.ttlDays === 'number' ? c.ttlDays : null;
-    return { name: c.name, ts: c.ts, historyDays, ttlDays };
+    const rec: CollectionRecord = { name: c.name, ts: c.ts, historyDays, ttlDays };
+    if (c.indexes !== undefined) rec.indexes = indexesFrom(c.indexes, i);
+    if (c.constraints !== undefined) rec.constraints = constraintsFrom(c.constraints, i);
+    return rec;
   });
   const names = new Set(collections.map((c) => c.name));
   const docs = file.docs.map((d, i) => docFrom(d, i, names));
@@ -141,12 +172,16 @@ export async function importDatabase(db: PlaygroundDB, file: unknown): Promise<v
     if (seen.has(key)) throw new ImportError(`duplicate document ${key}`);
     seen.add(key);
   }
-  const tx = db.transaction(['docs', 'collections', 'meta'], 'readwrite');
+  const byName = new Map(collections.map((c) => [c.name, c]));
+  const entries = docs.flatMap((d) => (byName.has(d.coll) ? entriesFor(d, byName.get(d.coll)!) : []));
+  const tx = db.transaction(['docs', 'collections', 'meta', 'entries'], 'readwrite');
   const meta = await tx.objectStore('meta').get('database');
-  await Promise.all([tx.objectStore('docs').clear(), tx.objectStore('collections').clear()]);
+  await Promise.all(['docs', 'collections', 'entries'].map((s) => tx.objectStore(s as 'docs').clear()));
   await Promise.all([
     ...collections.map((c) => tx.objectStore('collections').put(c)),
     ...docs.map((d) => tx.objectStore('docs').put(d)),
+    // Index entries are derived data: rebuilt here rather than trusted from the file.
+    ...entries.map((e) => tx.objectStore('entries').put(e)),
     // Keep this database's own global id (its live secrets embed it); never move time backwards.
     tx.objectStore('meta').put({ globalId: meta!.globalId, lastTs: Math.max(meta!.lastTs, file.lastTs) }, 'database'),
   ]);

@@ -13,12 +13,16 @@ export async function openStore(factory: IDBFactory, name: string): Promise<Play
   let opening: Promise<PlaygroundDB>;
   try {
     // openDB calls factory.open synchronously, so the swap only has to cover this call.
-    opening = openDB<PlaygroundSchema>(name, 1, {
-      upgrade(db) {
-        const docs = db.createObjectStore('docs', { keyPath: ['coll', 'id'] });
-        docs.createIndex('byInstance', ['coll', 'instance']);
-        db.createObjectStore('collections', { keyPath: 'name' });
-        db.createObjectStore('meta');
+    opening = openDB<PlaygroundSchema>(name, 2, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          const docs = db.createObjectStore('docs', { keyPath: ['coll', 'id'] });
+          docs.createIndex('byInstance', ['coll', 'instance']);
+          db.createObjectStore('collections', { keyPath: 'name' });
+          db.createObjectStore('meta');
+        }
+        // Version 2: index entries, kept in step with documents at every commit.
+        if (oldVersion < 2) db.createObjectStore('entries', { keyPath: ['coll', 'index', 'terms', 'values', 'id'] });
       },
     });
   } finally {

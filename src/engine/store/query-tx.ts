@@ -11,6 +11,18 @@ import type { MetricsCollector } from '../metrics/collector';
 import type { PlaygroundDB } from './open';
 import type { CollectionRecord, DocRecord } from './records';
 import { MISSING_DOC_BYTES, collectionSize, recordSize, recordWriteSize } from './sizes';
+import { MAX_KEY, allIndexes, compareKeys, entriesFor, entryKey, padId, type EntryRecord } from './index-keys';
+import { FqlError } from '../errors';
+
+/** Raised at commit when a unique constraint would be broken; nothing is written. */
+export class UniqueViolation extends FqlError {
+  constructor(
+    readonly coll: string,
+    readonly constraint: number,
+  ) {
+    super('constraint_failure', `Failed unique constraint in collection \`${coll}\`.`);
+  }
+}
 
 const docKey = (coll: string, id: string) => `${coll}/${id}`;
 
@@ -30,6 +42,12 @@ export class QueryTx {
   private readonly collCache = new Map<string, CollectionRecord | null>();
   private readonly collWrites = new Map<string, CollectionRecord>();
   private readonly instanceReads: InstanceRead[] = [];
+  /** Collections scanned whole, with the `id@ts` list seen: any change at commit is a conflict. */
+  private readonly scanReads = new Map<string, string>();
+  /** Index ranges read, with the entries seen. */
+  private readonly entryReads = new Map<string, { range: IDBKeyRange; seen: string }>();
+  /** Indexes added by this query, to build over existing documents at commit. */
+  private readonly builds: Array<{ coll: string; index: string }> = [];
 
   constructor(
     private readonly db: PlaygroundDB,
@@ -104,6 +122,66 @@ export class QueryTx {
     return found;
   }
 
+  /**
+   * Every live document of a collection, in id order, this query's writes included. Fills the
+   * read cache without billing: the caller bills the set pages, and each document is billed when
+   * it is read for its fields.
+   */
+  async scanCollection(coll: string): Promise<DocRecord[]> {
+    const stored = await this.db.getAll('docs', IDBKeyRange.bound([coll, ''], [coll, '\uffff']));
+    if (!this.scanReads.has(coll)) this.scanReads.set(coll, scanSignature(stored));
+    const byId = new Map<string, DocRecord | null>();
+    for (const r of stored) {
+      const key = docKey(r.coll, r.id);
+      if (!this.docCache.has(key)) {
+        this.docCache.set(key, r);
+        this.docReads.set(key, r.ts);
+      }
+      byId.set(r.id, this.docWrites.has(key) ? this.docWrites.get(key)! : r);
+    }
+    for (const [key, w] of this.docWrites) {
+      if (key.startsWith(`${coll}/`)) byId.set(key.slice(coll.length + 1), w);
+    }
+    const live = [...byId.values()].map((r) => this.live(r)).filter((r): r is DocRecord => r !== null);
+    return live.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0));
+  }
+
+  /**
+   * Index entries of `index` whose terms equal `terms`, this query's writes included, in key
+   * order (covered values, then id).
+   */
+  async indexEntries(coll: CollectionRecord, index: string, terms: IDBValidKey[]): Promise<EntryRecord[]> {
+    const range = IDBKeyRange.bound([coll.name, index, terms], [coll.name, index, terms, MAX_KEY]);
+    const stored = await this.db.getAll('entries', range);
+    const sig = `${coll.name}/${index}/${JSON.stringify(terms)}`;
+    if (!this.entryReads.has(sig)) this.entryReads.set(sig, { range, seen: entrySignature(stored) });
+    const written = new Set<string>();
+    const mine: EntryRecord[] = [];
+    for (const [key, rec] of this.docWrites) {
+      if (!key.startsWith(`${coll.name}/`)) continue;
+      written.add(padId(key.slice(coll.name.length + 1)));
+      const live = this.live(rec);
+      if (!live) continue;
+      for (const e of entriesFor(live, coll)) {
+        if (e.index === index && compareKeys(e.terms, terms) === 0) mine.push(e);
+      }
+    }
+    const all = [...stored.filter((e) => !written.has(e.id)), ...mine];
+    return all.sort((a, b) => compareKeys(entryKey(a), entryKey(b)));
+  }
+
+  /** Builds `index` over the collection's existing documents when this query commits. */
+  buildIndex(coll: string, index: string): void {
+    this.builds.push({ coll, index });
+  }
+
+  /** Bills the first read of a document already in the cache (a scan loaded it). */
+  billRead(coll: string, id: string): void {
+    const key = docKey(coll, id);
+    const rec = this.docWrites.get(key) ?? this.docCache.get(key) ?? null;
+    this.bill(key, rec);
+  }
+
   putDoc(rec: DocRecord): void {
     this.docWrites.set(docKey(rec.coll, rec.id), rec);
   }
@@ -135,20 +213,37 @@ export class QueryTx {
   /** Applies every buffered write atomically, after checking that no read went stale. */
   async commit(): Promise<void> {
     if (!this.hasWrites) return;
-    const tx = this.db.transaction(['docs', 'collections', 'meta'], 'readwrite');
+    // Definitions of every written collection, read before the transaction opens.
+    const defs = new Map<string, CollectionRecord>();
+    for (const key of this.docWrites.keys()) {
+      const [coll] = splitKey(key);
+      const def = await this.getCollection(coll);
+      if (def) defs.set(coll, def);
+    }
+    for (const b of this.builds) {
+      const def = await this.getCollection(b.coll);
+      if (def) defs.set(b.coll, def);
+    }
+    const tx = this.db.transaction(['docs', 'collections', 'meta', 'entries'], 'readwrite');
     const docs = tx.objectStore('docs');
     const colls = tx.objectStore('collections');
     const meta = tx.objectStore('meta');
+    const entries = tx.objectStore('entries');
     const stale = await Promise.all([
       ...[...this.docReads].map(async ([key, ts]) => {
         const [coll, id] = splitKey(key);
         return ((await docs.get([coll, id]))?.ts ?? null) !== ts;
       }),
       ...[...this.collReads].map(async ([name, ts]) => ((await colls.get(name))?.ts ?? null) !== ts),
+      ...[...this.scanReads].map(async ([coll, seen]) => {
+        const now = await docs.getAll(IDBKeyRange.bound([coll, ''], [coll, '\uffff']));
+        return scanSignature(now) !== seen;
+      }),
       ...this.instanceReads.map(async (r) => {
         const keys = await docs.index('byInstance').getAllKeys([r.coll, r.instance]);
         return keys.map((k) => k[1]).sort().join(',') !== r.seen;
       }),
+      ...[...this.entryReads.values()].map(async (r) => entrySignature(await entries.getAll(r.range)) !== r.seen),
       meta.get('database').then((m) => !m || m.lastTs !== this.lastTs),
     ]);
     if (stale.some(Boolean)) {
@@ -156,15 +251,42 @@ export class QueryTx {
       await tx.done.catch(() => undefined);
       throw new ContentionError();
     }
+    // New indexes first, over what is stored; the document writes below then keep them in step.
+    for (const b of this.builds) {
+      const def = defs.get(b.coll)!;
+      for (const rec of await docs.getAll(IDBKeyRange.bound([b.coll, ''], [b.coll, '\uffff']))) {
+        for (const e of entriesFor(rec, def)) if (e.index === b.index) await entries.put(e);
+      }
+    }
     const writes: Promise<unknown>[] = [];
+    const added: EntryRecord[] = [];
     for (const [key, rec] of this.docWrites) {
+      const [coll, id] = splitKey(key);
+      const def = defs.get(coll);
+      if (def && allIndexes(def).length > 0) {
+        const old = await docs.get([coll, id]);
+        if (old) for (const e of entriesFor(old, def)) await entries.delete(entryKey(e));
+        if (rec) for (const e of entriesFor(rec, def)) added.push(e);
+      }
       if (rec) {
         writes.push(docs.put(rec));
         this.metrics.documentWrite(recordWriteSize(rec));
       } else {
-        const [coll, id] = splitKey(key);
         writes.push(docs.delete([coll, id]));
         this.metrics.documentWrite(MISSING_DOC_BYTES);
+      }
+    }
+    for (const e of added) await entries.put(e);
+    // Unique constraints: after this transaction's writes, each unique term tuple names one document.
+    for (const e of added) {
+      const m = /^\$unique(\d+)$/.exec(e.index);
+      if (!m) continue;
+      const same = await entries.getAllKeys(IDBKeyRange.bound([e.coll, e.index, e.terms], [e.coll, e.index, e.terms, MAX_KEY]));
+      if (same.length > 1) {
+        this.metrics.undoWrites();
+        tx.abort();
+        await tx.done.catch(() => undefined);
+        throw new UniqueViolation(e.coll, Number(m[1]));
       }
     }
     for (const rec of this.collWrites.values()) {
@@ -176,6 +298,14 @@ export class QueryTx {
     await Promise.all(writes);
     await tx.done;
   }
+}
+
+function entrySignature(recs: EntryRecord[]): string {
+  return recs.map((e) => JSON.stringify(entryKey(e))).join(',');
+}
+
+function scanSignature(recs: DocRecord[]): string {
+  return recs.map((r) => `${r.id}@${r.ts}`).join(',');
 }
 
 function splitKey(key: string): [string, string] {

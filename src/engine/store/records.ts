@@ -25,12 +25,22 @@ export interface DocRecord {
   hashedPassword?: string;
 }
 
+/** An index of a collection: term fields to match, value fields to order and cover. */
+export interface IndexDef {
+  /** Field paths (`.email` is `["email"]`). */
+  terms: string[][];
+  values: Array<{ path: string[]; desc: boolean }>;
+}
+
 export interface CollectionRecord {
   name: string;
   /** Microseconds of the transaction that wrote this definition. */
   ts: number;
   historyDays: number;
   ttlDays: number | null;
+  indexes?: Record<string, IndexDef>;
+  /** Unique constraints: each a list of field paths whose values together are unique. */
+  constraints?: Array<{ unique: string[][] }>;
 }
 
 export interface DatabaseMeta {
@@ -48,6 +58,7 @@ export interface PlaygroundSchema extends DBSchema {
   };
   collections: { key: string; value: CollectionRecord };
   meta: { key: 'database'; value: DatabaseMeta };
+  entries: { key: IDBValidKey; value: import('./index-keys').EntryRecord };
 }
 
-export const STORES = ['docs', 'collections', 'meta'] as const;
+export const STORES = ['docs', 'collections', 'meta', 'entries'] as const;

@@ -78,10 +78,15 @@ export class Func {
     /** `<lambda>` for lambdas, the native's name otherwise (how Fauna prints it). */
     readonly name: string,
     readonly invoke: (args: Value[]) => Promise<Value>,
+    /** Parameters it declares; a variadic function takes at least `arity - 1`. */
+    readonly arity: number,
+    readonly variadic = false,
   ) {}
 }
 
 export type ObjectV = Map<string, Value>;
+
+import { Page, SetV } from './set';
 
 export type Value =
   | null
@@ -98,7 +103,9 @@ export type Value =
   | Doc
   | NullDoc
   | Module
-  | Func;
+  | Func
+  | SetV
+  | Page;
 
 export function isObject(v: Value): v is ObjectV {
   return v instanceof Map;
@@ -124,5 +131,9 @@ export function typeName(v: Value): string {
   if (v instanceof Doc || v instanceof DocRef) return v instanceof Doc ? v.ref.coll : v.coll;
   if (v instanceof NullDoc) return 'Null';
   if (v instanceof Func) return 'Function';
-  return v.name;
+  if (v instanceof Module) return v.name;
+  if (v instanceof Page) return 'Object';
+  if (v instanceof SetV) return 'Set';
+  const never: never = v;
+  return never;
 }

@@ -2,6 +2,7 @@
 // drivers decode into their classes) and `simple` (plain JSON). Documents are expanded at the top
 // and shown as references inside other documents, as in the decorated text.
 import { formatTime, parseTime } from '../values/time';
+import { Page, SetV } from '../values/set';
 import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type Value } from '../values/value';
 import { FqlError } from '../errors';
 
@@ -37,6 +38,12 @@ export function toTagged(v: Value, insideDoc = false): Json {
     for (const [k, x] of v) out[k] = toTagged(x, insideDoc);
     return [...v.keys()].some((k) => k.startsWith('@')) ? { '@object': out } : out;
   }
+  if (v instanceof Page) {
+    const page: Record<string, Json> = { data: v.data.map((x) => toTagged(x, insideDoc)) };
+    if (v.after !== undefined) page.after = v.after;
+    return { '@set': page };
+  }
+  if (v instanceof SetV) return '[set]';
   if (insideDoc) return { '@ref': docHead(v, v.ref, true) };
   const out: Record<string, Json> = { ...docHead(v, v.ref, true), ts: { '@time': formatTime(new Time(v.ts)) } };
   if (v.ttl !== undefined) out.ttl = { '@time': formatTime(new Time(v.ttl)) };
@@ -61,6 +68,12 @@ export function toSimple(v: Value, insideDoc = false): Json {
     for (const [k, x] of v) out[k] = toSimple(x, insideDoc);
     return out;
   }
+  if (v instanceof Page) {
+    const page: Record<string, Json> = { data: v.data.map((x) => toSimple(x, insideDoc)) };
+    if (v.after !== undefined) page.after = v.after;
+    return page;
+  }
+  if (v instanceof SetV) return '[set]';
   if (insideDoc) return docHead(v, v.ref, false);
   const out: Record<string, Json> = { ...docHead(v, v.ref, false), ts: formatTime(new Time(v.ts)) };
   if (v.ttl !== undefined) out.ttl = formatTime(new Time(v.ttl));

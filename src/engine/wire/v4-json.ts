@@ -1,6 +1,7 @@
 // Values as Fauna's v4 API sends them (the core's RenderContext): plain JSON with `@`-tagged
 // refs, times and dates, `{"@obj": …}` around objects that have a key starting with `@`, and
 // the `{"resource": …}` / `{"errors": […]}` envelopes. Compact, so lengths are `bytesOut`.
+import { Page, SetV } from '../values/set';
 import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type ObjectV, type Value } from '../values/value';
 
 /** Native collections: v10 name → v4 id (`{"@ref":{"id":"tokens"}}`). */
@@ -26,6 +27,10 @@ export function v4Json(v: Value): string {
   if (v instanceof Doc) return v4Json(docAsObject(v));
   if (Array.isArray(v)) return `[${v.map(v4Json).join(',')}]`;
   if (v instanceof Func) return str(`[function ${v.name}]`);
+  if (v instanceof SetV) return str('[set]');
+  if (v instanceof Page) {
+    return `{"data":${v4Json(v.data)}${v.after !== undefined ? `,"after":${str(v.after)}` : ''}}`;
+  }
   const body = `{${[...v].map(([k, x]) => `${str(k)}:${v4Json(x)}`).join(',')}}`;
   // The core escapes an object with an `@` key so the client cannot mistake it for a tag.
   return [...v.keys()].some((k) => k.startsWith('@')) ? `{"@obj":${body}}` : body;

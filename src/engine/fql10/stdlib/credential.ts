@@ -2,7 +2,9 @@
 import { FqlError } from '../../errors';
 import { createCredential, createToken, credentialOf, passwordMatches } from '../../auth/identity';
 import { CREDENTIAL } from '../../store/records';
-import { DocRef, NullDoc, type Value } from '../../values/value';
+import { Doc, DocRef, NullDoc, type Value } from '../../values/value';
+import { documentById } from './collection';
+import type { MethodTable, ModuleDef } from './registry';
 import { recordToDoc } from '../docs';
 import type { Interpreter } from '../interpreter';
 import { argDocRef, argObject, argString, argTimeOrNull, arity, invalidArgument, unknownFields, type CallSpans } from './args';
@@ -76,3 +78,20 @@ function refOfInstance(key: string): DocRef {
   const i = key.lastIndexOf('/');
   return new DocRef(key.slice(0, i), key.slice(i + 1));
 }
+
+type DocLike = DocRef | Doc | NullDoc;
+const refOf = (d: DocLike) => (d instanceof DocRef ? d : d.ref);
+
+export const credentialModule: ModuleDef = {
+  kind: 'native-collection',
+  methods: {
+    create: credentialCreate,
+    byDocument: credentialByDocument,
+    byId: (_i, args, spans) => documentById(CREDENTIAL, args, spans),
+  },
+};
+
+export const credentialMethods: MethodTable<DocLike> = {
+  login: (interp, recv, args, spans) => credentialLogin(interp, refOf(recv), args, spans),
+  verify: (interp, recv, args, spans) => credentialVerify(interp, refOf(recv), args, spans),
+};

@@ -1,138 +1,171 @@
-// Name resolution and method dispatch for v10: which module or document a name or a call
-// reaches. Each module's behaviour lives in its own file.
+// Name resolution and method dispatch for v10: which module, method or field a name, a call or
+// an access reaches. Behaviour lives in one file per module; this file only routes.
 import type { Span } from '../../api';
 import { FqlError } from '../../errors';
 import { CREDENTIAL, TOKEN } from '../../store/records';
-import { Doc, DocRef, Func, Module, NullDoc, Time, typeName, type Value } from '../../values/value';
-import { documentNotFound, type Interpreter } from '../interpreter';
+import { SetV } from '../../values/set';
+import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, typeName, type Value } from '../../values/value';
+import { documentNotFound, toDisplayString, type Interpreter } from '../interpreter';
 import { arity, type CallSpans } from './args';
-import { collectionCreate, documentById, documentCreate } from './collection';
-import { credentialByDocument, credentialCreate, credentialLogin, credentialVerify } from './credential';
-import { timeFromString, timeNow } from './time';
-import { tokenCreate } from './token';
+import { arrayFields, arrayMethods, arrayModule } from './arrays';
+import { collectionModule, userCollectionMethods } from './collection';
+import { credentialMethods, credentialModule } from './credential';
+import { dateFields, dateMethods, dateModule } from './dates';
+import { documentMethods } from './documents';
+import { globals } from './globals';
+import { mathModule } from './math';
+import { numberMethods } from './numbers';
+import { objectModule } from './objects';
+import type { Method, MethodTable, ModuleDef } from './registry';
+import { setMethods, setModule } from './sets';
+import { stringFields, stringMethods } from './strings';
+import { timeFields, timeMethods, timeModule } from './time';
+import { tokenModule } from './token';
 
-type Method = (interp: Interpreter, args: Value[], spans: CallSpans) => Promise<Value> | Value;
-
-/** Built-in modules and their static methods. */
-const MODULES: Record<string, { kind: Module['kind']; methods: Record<string, Method>; call?: Method }> = {
-  Collection: { kind: 'builtin', methods: { create: collectionCreate } },
-  Credential: {
-    kind: 'native-collection',
-    methods: {
-      create: credentialCreate,
-      byDocument: credentialByDocument,
-      byId: (_i, args, spans) => documentById(CREDENTIAL, args, spans),
-    },
-  },
-  Token: {
-    kind: 'native-collection',
-    methods: { create: tokenCreate, byId: (_i, args, spans) => documentById(TOKEN, args, spans) },
-  },
-  Time: {
-    kind: 'builtin',
-    methods: { now: timeNow, fromString: (_i, args, spans) => timeFromString(args, spans) },
-    call: (_i, args, spans) => timeFromString(args, spans),
-  },
+/** Built-in modules by name. */
+const MODULES: Record<string, ModuleDef> = {
+  Collection: collectionModule,
+  Credential: credentialModule,
+  Token: tokenModule,
+  Time: timeModule,
+  Date: dateModule,
+  Math: mathModule,
+  Object: objectModule,
+  Array: arrayModule,
+  Set: setModule,
 };
-const ALIASES: Record<string, string> = { Credentials: 'Credential' };
+const ALIASES: Record<string, string> = { Credentials: 'Credential', Tokens: 'Token' };
+
+export function isBuiltinModule(name: string): boolean {
+  return name in MODULES || name in ALIASES;
+}
+
+export function moduleNamed(name: string): Module {
+  const builtin = ALIASES[name] ?? name;
+  const def = MODULES[builtin];
+  return def ? new Module(builtin, def.kind) : new Module(name, 'user-collection');
+}
 
 export async function isUserCollection(interp: Interpreter, name: string): Promise<boolean> {
-  return !(name in MODULES) && (await interp.tx.getCollection(name)) !== null;
+  return !isBuiltinModule(name) && (await interp.tx.getCollection(name)) !== null;
 }
 
 export async function resolveGlobal(interp: Interpreter, name: string, span: Span): Promise<Value> {
-  const builtin = ALIASES[name] ?? name;
-  const mod = MODULES[builtin];
-  if (mod) return new Module(builtin, mod.kind);
+  if (isBuiltinModule(name)) return moduleNamed(name);
+  const fn = globals[name];
+  if (fn) return new Func(name, (args) => Promise.resolve(fn(interp, args, { call: span, receiver: span, args: [] })), 0, true);
   if (await interp.tx.getCollection(name)) return new Module(name, 'user-collection');
   throw new FqlError('unbound_variable', `Unbound variable \`${name}\``, span);
 }
 
-export async function getField(
-  interp: Interpreter,
-  target: Value,
-  name: string,
-  span: Span,
-  targetSpan: Span,
-): Promise<Value> {
+export async function getField(interp: Interpreter, target: Value, name: string, span: Span, _targetSpan: Span): Promise<Value> {
   if (target === null) throw new FqlError('invalid_null_access', `Cannot access \`${name}\` on null.`, span);
-  const doc = target instanceof DocRef ? await interp.resolve(target) : target;
-  if (doc instanceof NullDoc) throw documentNotFound(doc, span);
-  if (doc instanceof Doc) {
-    switch (name) {
-      case 'id':
-        return doc.ref.coll === 'Collection' ? null : doc.ref.id;
-      case 'coll':
-        return new Module(doc.ref.coll, doc.ref.coll === TOKEN || doc.ref.coll === CREDENTIAL ? 'native-collection' : 'user-collection');
-      case 'ts':
-        return new Time(doc.ts);
-      case 'ttl':
-        return doc.ttl === undefined ? null : new Time(doc.ttl);
-      case 'name':
-        if (doc.ref.coll === 'Collection') return doc.ref.id;
-        break;
-      case 'secret':
-        if (doc.ref.coll === TOKEN) return doc.secret ?? null;
-        break;
+  // A reference knows its id and collection: reading them reads no document (as in Fauna).
+  if (target instanceof DocRef && name === 'id' && target.coll !== 'Collection') return target.id;
+  if (target instanceof DocRef && name === 'coll') return moduleNamed(target.coll);
+  const v = target instanceof DocRef ? await interp.resolve(target) : target;
+  if (v instanceof NullDoc) throw documentNotFound(v, span);
+  if (v instanceof Doc) return docField(v, name);
+  if (v instanceof Map) return v.get(name) ?? null;
+  if (typeof v === 'string') return stringFields[name]?.(v) ?? noSuchField(name, v, span);
+  if (Array.isArray(v)) return arrayFields[name]?.(v) ?? noSuchField(name, v, span);
+  if (v instanceof Time) return timeFields[name]?.(v) ?? noSuchField(name, v, span);
+  if (v instanceof DateV) return dateFields[name]?.(v) ?? noSuchField(name, v, span);
+  if (v instanceof Module) {
+    const def = MODULES[v.name];
+    const field = def?.fields?.[name];
+    if (field !== undefined) return field;
+    if (v.kind === 'user-collection' && name === 'definition') return (await import('./collection')).definitionOf(interp, v.name, span);
+    if (def?.methods[name] || (v.kind === 'user-collection' && userCollectionMethods[name])) {
+      return new Func(`${v.name}.${name}`, (args) => callMethod(interp, v, name, args, { call: span, receiver: span, args: [] }), 0, true);
     }
-    return doc.fields.get(name) ?? null;
   }
-  if (doc instanceof Map) return doc.get(name) ?? null;
-  if (doc instanceof Module) {
-    throw new FqlError('invalid_query', `Module \`${doc.name}\` has no field \`${name}\`.`, span);
-  }
-  void targetSpan;
-  return null;
+  return noSuchField(name, v, span);
 }
 
-export async function callMethod(
-  interp: Interpreter,
-  recv: Value,
-  name: string,
-  args: Value[],
-  spans: CallSpans,
-): Promise<Value> {
+function noSuchField(name: string, v: Value, span: Span): never {
+  throw new FqlError('invalid_query', `Type \`${typeName(v)}\` does not have field \`${name}\``, span);
+}
+
+function docField(doc: Doc, name: string): Value {
+  switch (name) {
+    case 'id':
+      return doc.ref.coll === 'Collection' ? null : doc.ref.id;
+    case 'coll':
+      return moduleNamed(doc.ref.coll);
+    case 'ts':
+      return new Time(doc.ts);
+    case 'ttl':
+      return doc.ttl === undefined ? null : new Time(doc.ttl);
+    case 'name':
+      if (doc.ref.coll === 'Collection') return doc.ref.id;
+      break;
+    case 'secret':
+      if (doc.ref.coll === TOKEN) return doc.secret ?? null;
+      break;
+  }
+  return doc.fields.get(name) ?? null;
+}
+
+export async function callMethod(interp: Interpreter, recv: Value, name: string, args: Value[], spans: CallSpans): Promise<Value> {
   if (recv === null) throw new FqlError('invalid_null_access', `Cannot access \`${name}\` on null.`, spans.receiver);
   if (recv instanceof Module) {
     if (recv.kind === 'user-collection') {
-      if (name === 'create') return documentCreate(interp, recv.name, args, spans);
-      if (name === 'byId') return documentById(recv.name, args, spans);
-    } else {
-      const method = MODULES[recv.name]?.methods[name];
-      if (method) return method(interp, args, spans);
+      const method = userCollectionMethods[name];
+      if (method) return method(interp, recv.name, args, spans);
+      return (await import('./indexes')).callIndex(interp, recv.name, name, args, spans);
     }
-    throw noSuchFunction(name, recv.name, spans.call);
+    const method = MODULES[recv.name]?.methods[name];
+    if (method) return method(interp, args, spans);
+    return noSuchFunction(name, recv.name, spans.call);
   }
   if (recv instanceof DocRef || recv instanceof Doc || recv instanceof NullDoc) {
     const ref = recv instanceof DocRef ? recv : recv.ref;
-    if (name === 'exists') {
-      arity(args, 0, 0, spans);
-      return !(await interp.isNull(recv));
-    }
+    const table = ref.coll === CREDENTIAL ? { ...documentMethods, ...credentialMethods } : documentMethods;
+    const method = table[name];
+    if (method) return method(interp, recv, args, spans);
     const doc = recv instanceof DocRef ? await interp.resolve(recv) : recv;
     if (doc instanceof NullDoc) throw documentNotFound(doc, spans.receiver);
-    if (ref.coll === CREDENTIAL && name === 'login') return credentialLogin(interp, ref, args, spans);
-    if (ref.coll === CREDENTIAL && name === 'verify') return credentialVerify(interp, ref, args, spans);
-    throw noSuchFunction(name, ref.coll, spans.call);
+    const field = doc.fields.get(name);
+    if (field instanceof Func) return interp.apply(field, args, spans.call);
+    return noSuchFunction(name, ref.coll, spans.call);
   }
-  const field = recv instanceof Map ? recv.get(name) : undefined;
-  if (field instanceof Func) return field.invoke(args);
-  throw noSuchFunction(name, typeName(recv), spans.call);
+  if (name === 'toString' && !(recv instanceof Map) && !(recv instanceof SetV)) {
+    arity(args, 0, 0, spans);
+    return toDisplayString(recv);
+  }
+  const method = methodsOf(recv)?.[name] as Method<Value> | undefined;
+  if (method) return method(interp, recv, args, spans);
+  if (recv instanceof Map) {
+    const field = recv.get(name);
+    if (field instanceof Func) return interp.apply(field, args, spans.call);
+  }
+  return noSuchFunction(name, typeName(recv), spans.call);
+}
+
+function methodsOf(v: Value): MethodTable<never> | undefined {
+  if (typeof v === 'string') return stringMethods as MethodTable<never>;
+  if (Array.isArray(v)) return arrayMethods as MethodTable<never>;
+  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof Double) return numberMethods as MethodTable<never>;
+  if (v instanceof Time) return timeMethods as MethodTable<never>;
+  if (v instanceof DateV) return dateMethods as MethodTable<never>;
+  if (v instanceof SetV) return setMethods as MethodTable<never>;
+  return undefined;
 }
 
 export async function callFunction(interp: Interpreter, callee: Value, args: Value[], spans: CallSpans): Promise<Value> {
-  if (callee instanceof Func) return callee.invoke(args);
+  if (callee instanceof Func) {
+    const global = globals[callee.name];
+    if (global) return global(interp, args, spans);
+    return callee.invoke(args);
+  }
   if (callee instanceof Module) {
     const call = MODULES[callee.name]?.call;
     if (call) return call(interp, args, spans);
   }
-  throw new FqlError(
-    'invalid_function_invocation',
-    `\`${typeName(callee)}\` is not a function.`,
-    spans.receiver,
-  );
+  throw new FqlError('invalid_function_invocation', `\`${typeName(callee)}\` is not a function.`, spans.receiver);
 }
 
-function noSuchFunction(name: string, on: string, span: Span): FqlError {
-  return new FqlError('invalid_function_invocation', `The function \`${name}\` does not exist on \`${on}\``, span);
+export function noSuchFunction(name: string, on: string, span: Span): never {
+  throw new FqlError('invalid_function_invocation', `The function \`${name}\` does not exist on \`${on}\``, span);
 }

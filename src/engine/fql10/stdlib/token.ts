@@ -7,6 +7,9 @@ import type { Interpreter } from '../interpreter';
 import { argDocRef, argObject, arity, unknownFields, type CallSpans } from './args';
 import { constraintFailure } from './constraint';
 import { isUserCollection } from './dispatch';
+import { documentById } from './collection';
+import { TOKEN } from '../../store/records';
+import type { ModuleDef } from './registry';
 
 export async function tokenCreate(interp: Interpreter, args: Value[], spans: CallSpans): Promise<Value> {
   arity(args, 1, 1, spans);
@@ -30,3 +33,8 @@ export async function tokenCreate(interp: Interpreter, args: Value[], spans: Cal
   });
   return recordToDoc(record, secret);
 }
+
+export const tokenModule: ModuleDef = {
+  kind: 'native-collection',
+  methods: { create: tokenCreate, byId: (_i, args, spans) => documentById(TOKEN, args, spans) },
+};
