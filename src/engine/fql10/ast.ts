@@ -25,8 +25,16 @@ export type Expr =
       span: Span;
     }
   | { kind: 'nonNull'; target: Expr; span: Span }
+  | { kind: 'project'; target: Expr; fields: Projection; span: Span }
   | { kind: 'unary'; op: '-' | '!' | '~'; operand: Expr; span: Span }
   | { kind: 'binary'; op: string; left: Expr; right: Expr; opSpan: Span; span: Span };
+
+/** `{ a, b { c }, x: .y }` or `{ * }`. An aliased field's value is a one-parameter lambda. */
+export type Projection = Array<
+  | { kind: 'field'; key: string; sub?: Projection; span: Span }
+  | { kind: 'alias'; key: string; value: Expr; span: Span }
+  | { kind: 'all'; span: Span }
+>;
 
 export type Stmt =
   | { kind: 'let'; name: string; value: Expr; span: Span }

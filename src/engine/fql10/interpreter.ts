@@ -6,6 +6,7 @@ import type { QueryTx } from '../store/query-tx';
 import { Doc, DocRef, Double, Func, Module, NullDoc, Time, typeName, type Value } from '../values/value';
 import { pointSpan, type Expr, type Program, type Stmt } from './ast';
 import { recordToDoc } from './docs';
+import { project } from './projection';
 import { lineCol } from '../render/diagnostic';
 import { arith, compare, equals } from './operators';
 import { callFunction, callMethod, getField, resolveGlobal } from './stdlib/dispatch';
@@ -156,6 +157,11 @@ export class Interpreter {
       }
       case 'binary':
         return this.binary(e, env);
+      case 'project': {
+        const target = await this.chain(e.target, env);
+        if (target === SHORT) return SHORT;
+        return project(this, target, e.fields, env, e.span);
+      }
       default: {
         const never: never = e;
         return never;

@@ -88,6 +88,10 @@ export function lex(src: string): Token[] {
       i = lexString(src, i, push);
       continue;
     }
+    if (/^<<[-+][A-Za-z_]/.test(src.slice(i, i + 4))) {
+      i = lexHeredoc(src, i, push);
+      continue;
+    }
     const p = PUNCT.find((x) => src.startsWith(x, i));
     if (p) {
       push({ kind: 'punct', text: p, start: i, end: i + p.length });
@@ -187,4 +191,64 @@ function lexString(src: string, i: number, push: Push): number {
   i++;
   push({ kind: 'string', text: src.slice(start, i), start, end: i, parts });
   return i;
+}
+
+/**
+ * `<<-TAG` … `TAG` (plain) and `<<+TAG` … `TAG` (with `#{}` interpolation): the lines between,
+ * with their common indentation removed, each ending with a newline.
+ */
+function lexHeredoc(src: string, i: number, push: Push): number {
+  const start = i;
+  const interpolates = src[i + 2] === '+';
+  let j = i + 3;
+  while (j < src.length && isIdentPart(src[j]!)) j++;
+  const tag = src.slice(i + 3, j);
+  const bodyStart = src.indexOf('\n', j);
+  if (bodyStart < 0) {
+    push({ kind: 'error', text: src.slice(start), start, end: src.length, message: `Unterminated heredoc \`${tag}\`` });
+    return src.length;
+  }
+  const lines: Array<{ text: string; at: number }> = [];
+  let at = bodyStart + 1;
+  for (;;) {
+    const nl = src.indexOf('\n', at);
+    const line = src.slice(at, nl < 0 ? src.length : nl);
+    if (line.trim() === tag) {
+      const end = at + line.length;
+      const indent = Math.min(...lines.filter((l) => l.text.trim()).map((l) => l.text.length - l.text.trimStart().length), Infinity);
+      const cut = Number.isFinite(indent) ? indent : 0;
+      const parts: StringPart[] = [];
+      let text = '';
+      for (const l of lines) {
+        const body = l.text.slice(Math.min(cut, l.text.length - l.text.trimStart().length));
+        const bodyAt = l.at + (l.text.length - body.length);
+        if (!interpolates) {
+          text += body + '\n';
+          continue;
+        }
+        let k = 0;
+        while (k < body.length) {
+          const open = body.indexOf('#{', k);
+          if (open < 0) break;
+          const close = body.indexOf('}', open);
+          if (close < 0) break;
+          text += body.slice(k, open);
+          if (text) parts.push({ text });
+          text = '';
+          parts.push({ start: bodyAt + open + 2, end: bodyAt + close });
+          k = close + 1;
+        }
+        text += body.slice(k) + '\n';
+      }
+      if (text || parts.length === 0) parts.push({ text });
+      push({ kind: 'string', text: src.slice(start, end), start, end, parts });
+      return end;
+    }
+    lines.push({ text: line, at });
+    if (nl < 0) {
+      push({ kind: 'error', text: src.slice(start), start, end: src.length, message: `Unterminated heredoc \`${tag}\`` });
+      return src.length;
+    }
+    at = nl + 1;
+  }
 }

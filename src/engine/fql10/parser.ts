@@ -3,7 +3,7 @@
 // a binary operator, and before a `.`/`?.` chain continuation or a leading `??`, `||`, `&&`.
 import type { Span } from '../api';
 import { FqlError } from '../errors';
-import type { Expr, Program, Stmt } from './ast';
+import type { Expr, Program, Projection, Stmt } from './ast';
 import { lex, type Token } from './lexer';
 
 // Binary operators from loosest to tightest.
@@ -210,10 +210,48 @@ class Parser {
       } else if (this.is('!') && !t.nlBefore) {
         this.next();
         target = { kind: 'nonNull', target, span: this.span(start) };
+      } else if (this.is('{') && !t.nlBefore && this.projectionAhead()) {
+        const fields = this.projection();
+        target = { kind: 'project', target, fields, span: this.span(start) };
       } else {
         return target;
       }
     }
+  }
+
+  /** After an expression, `{` starts a projection when its first item is `*`, `name`, or `name:`/`name {`. */
+  private projectionAhead(): boolean {
+    const a = this.peek();
+    const b = this.peek(2);
+    if (this.is('*', a)) return true;
+    if (a.kind !== 'ident' && a.kind !== 'string') return false;
+    return this.is(',', b) || this.is('}', b) || this.is(':', b) || this.is('{', b);
+  }
+
+  private projection(): Projection {
+    this.expect('{');
+    return this.list('}', () => {
+      const t = this.tok;
+      if (this.is('*')) {
+        this.next();
+        return { kind: 'all' as const, span: { start: t.start, end: t.end } };
+      }
+      if (t.kind !== 'ident' && t.kind !== 'string') throw this.unexpected('a field name');
+      this.next();
+      const key = t.kind === 'string' ? t.parts!.map((p) => ('text' in p ? p.text : '')).join('') : t.text;
+      if (this.is(':')) {
+        this.next();
+        return { kind: 'alias' as const, key, value: this.argumentLambda(), span: this.span(t.start) };
+      }
+      if (this.is('{')) return { kind: 'field' as const, key, sub: this.projection(), span: this.span(t.start) };
+      return { kind: 'field' as const, key, span: { start: t.start, end: t.end } };
+    });
+  }
+
+  /** An expression whose implicit argument (if used) is bound: a one-parameter lambda. */
+  private argumentLambda(): Expr {
+    const e = this.argument();
+    return e.kind === 'lambda' ? e : { kind: 'lambda', params: ['_'], variadic: false, body: e, span: e.span };
   }
 
   private call(callee: Expr, optional: boolean): Expr {

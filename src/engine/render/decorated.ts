@@ -4,7 +4,7 @@
 // newline as `<<-END` heredocs.
 import { formatTime } from '../values/time';
 import { Page, SetV } from '../values/set';
-import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type Value } from '../values/value';
+import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, isNamed, type Value } from '../values/value';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -38,13 +38,13 @@ function render(v: Value, indent: string, insideDoc: boolean): string {
 }
 
 function refText(r: DocRef): string {
-  return r.coll === 'Collection' ? `Collection.byName(${JSON.stringify(r.id)})` : `${r.coll}(${JSON.stringify(r.id)})`;
+  return isNamed(r.coll) ? `${r.coll}.byName(${JSON.stringify(r.id)})` : `${r.coll}(${JSON.stringify(r.id)})`;
 }
 
 function renderDoc(d: Doc, indent: string): string {
   const head: Array<[string, Value]> =
-    d.ref.coll === 'Collection'
-      ? [['name', d.ref.id], ['coll', new Module('Collection', 'builtin')], ['ts', new Time(d.ts)]]
+    isNamed(d.ref.coll)
+      ? [['name', d.ref.id], ['coll', new Module(d.ref.coll, 'builtin')], ['ts', new Time(d.ts)]]
       : [['id', d.ref.id], ['coll', new Module(d.ref.coll, 'user-collection')], ['ts', new Time(d.ts)]];
   if (d.ttl !== undefined) head.push(['ttl', new Time(d.ttl)]);
   const tail: Array<[string, Value]> = d.secret !== undefined ? [['secret', d.secret]] : [];

@@ -6,7 +6,7 @@ import type { DatabaseOverview } from '../api';
 import type { Stored } from './codec';
 import type { PlaygroundDB } from './open';
 import { entriesFor } from './index-keys';
-import { CREDENTIAL, TOKEN, type CollectionRecord, type DocRecord, type IndexDef } from './records';
+import { CREDENTIAL, FUNCTION, TOKEN, type CollectionRecord, type DocRecord, type IndexDef } from './records';
 
 export const EXPORT_FORMAT = 'fql-playground-export';
 export const EXPORT_VERSION = 1;
@@ -119,10 +119,11 @@ function docFrom(x: unknown, i: number, collections: Set<string>): DocRecord {
   const where = `docs[${i}]`;
   if (!isObj(x)) throw new ImportError(`${where} is not an object`);
   const { coll, id, ts, data, ttl, instance, hashedSecret, hashedPassword } = x;
-  if (typeof coll !== 'string' || !(coll === TOKEN || coll === CREDENTIAL || collections.has(coll))) {
+  if (typeof coll !== 'string' || !(coll === TOKEN || coll === CREDENTIAL || coll === FUNCTION || collections.has(coll))) {
     throw new ImportError(`${where}: unknown collection ${JSON.stringify(coll)}`);
   }
-  if (!isId(id)) throw new ImportError(`${where}: bad id`);
+  const named = coll === FUNCTION && typeof id === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(id);
+  if (!isId(id) && !named) throw new ImportError(`${where}: bad id`);
   if (!isTs(ts)) throw new ImportError(`${where}: bad ts`);
   const rec: DocRecord = { coll, id, ts, data: storedFrom(data, where) };
   if (ttl !== undefined) {

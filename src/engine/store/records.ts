@@ -5,6 +5,8 @@ import type { Stored } from './codec';
 /** Native collections, by their v10 names. */
 export const TOKEN = 'Token';
 export const CREDENTIAL = 'Credential';
+/** User-defined functions: named documents (`id` is the function's name). */
+export const FUNCTION = 'Function';
 
 export interface DocRecord {
   /** A user collection's name, or a native collection (`Token`, `Credential`). */

@@ -28,6 +28,11 @@ export class DateV {
   constructor(readonly iso: string) {}
 }
 
+/** Schema collections whose documents are named rather than numbered. */
+export const NAMED_COLLECTIONS = new Set(['Collection', 'Function', 'Role', 'Database', 'AccessProvider']);
+
+export const isNamed = (coll: string) => NAMED_COLLECTIONS.has(coll);
+
 /** A document by collection and id; collection names are v10 names (`Token`, `Credential`). */
 export class DocRef {
   constructor(

@@ -3,7 +3,7 @@
 // and shown as references inside other documents, as in the decorated text.
 import { formatTime, parseTime } from '../values/time';
 import { Page, SetV } from '../values/set';
-import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type Value } from '../values/value';
+import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, isNamed, type Value } from '../values/value';
 import { FqlError } from '../errors';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -18,7 +18,7 @@ function doubleText(x: number): string {
 
 function docHead(d: Doc | DocRef, ref: DocRef, tagged: boolean): Record<string, Json> {
   const coll = tagged ? { '@mod': ref.coll } : ref.coll;
-  return ref.coll === 'Collection' ? { name: ref.id, coll } : { id: ref.id, coll };
+  return isNamed(ref.coll) ? { name: ref.id, coll } : { id: ref.id, coll };
 }
 
 export function toTagged(v: Value, insideDoc = false): Json {

@@ -2,9 +2,9 @@
 // an access reaches. Behaviour lives in one file per module; this file only routes.
 import type { Span } from '../../api';
 import { FqlError } from '../../errors';
-import { CREDENTIAL, TOKEN } from '../../store/records';
+import { CREDENTIAL, FUNCTION, TOKEN } from '../../store/records';
 import { SetV } from '../../values/set';
-import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, typeName, type Value } from '../../values/value';
+import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, isNamed, typeName, type Value } from '../../values/value';
 import { documentNotFound, toDisplayString, type Interpreter } from '../interpreter';
 import { arity, type CallSpans } from './args';
 import { arrayFields, arrayMethods, arrayModule } from './arrays';
@@ -12,6 +12,7 @@ import { collectionModule, userCollectionMethods } from './collection';
 import { credentialMethods, credentialModule } from './credential';
 import { dateFields, dateMethods, dateModule } from './dates';
 import { documentMethods } from './documents';
+import { functionModule, udf } from './functions';
 import { globals } from './globals';
 import { mathModule } from './math';
 import { numberMethods } from './numbers';
@@ -33,6 +34,7 @@ const MODULES: Record<string, ModuleDef> = {
   Object: objectModule,
   Array: arrayModule,
   Set: setModule,
+  Function: functionModule,
 };
 const ALIASES: Record<string, string> = { Credentials: 'Credential', Tokens: 'Token' };
 
@@ -52,16 +54,18 @@ export async function isUserCollection(interp: Interpreter, name: string): Promi
 
 export async function resolveGlobal(interp: Interpreter, name: string, span: Span): Promise<Value> {
   if (isBuiltinModule(name)) return moduleNamed(name);
-  const fn = globals[name];
-  if (fn) return new Func(name, (args) => Promise.resolve(fn(interp, args, { call: span, receiver: span, args: [] })), 0, true);
+  const global = globals[name];
+  if (global) return new Func(name, (args) => Promise.resolve(global(interp, args, { call: span, receiver: span, args: [] })), 0, true);
   if (await interp.tx.getCollection(name)) return new Module(name, 'user-collection');
+  const fn = await interp.tx.getDoc(FUNCTION, name, true);
+  if (fn) return udf(interp, fn);
   throw new FqlError('unbound_variable', `Unbound variable \`${name}\``, span);
 }
 
 export async function getField(interp: Interpreter, target: Value, name: string, span: Span, _targetSpan: Span): Promise<Value> {
   if (target === null) throw new FqlError('invalid_null_access', `Cannot access \`${name}\` on null.`, span);
   // A reference knows its id and collection: reading them reads no document (as in Fauna).
-  if (target instanceof DocRef && name === 'id' && target.coll !== 'Collection') return target.id;
+  if (target instanceof DocRef && name === 'id' && !isNamed(target.coll)) return target.id;
   if (target instanceof DocRef && name === 'coll') return moduleNamed(target.coll);
   const v = target instanceof DocRef ? await interp.resolve(target) : target;
   if (v instanceof NullDoc) throw documentNotFound(v, span);
@@ -90,7 +94,7 @@ function noSuchField(name: string, v: Value, span: Span): never {
 function docField(doc: Doc, name: string): Value {
   switch (name) {
     case 'id':
-      return doc.ref.coll === 'Collection' ? null : doc.ref.id;
+      return isNamed(doc.ref.coll) ? null : doc.ref.id;
     case 'coll':
       return moduleNamed(doc.ref.coll);
     case 'ts':
@@ -98,7 +102,7 @@ function docField(doc: Doc, name: string): Value {
     case 'ttl':
       return doc.ttl === undefined ? null : new Time(doc.ttl);
     case 'name':
-      if (doc.ref.coll === 'Collection') return doc.ref.id;
+      if (isNamed(doc.ref.coll)) return doc.ref.id;
       break;
     case 'secret':
       if (doc.ref.coll === TOKEN) return doc.secret ?? null;

@@ -352,7 +352,15 @@ export const setMethods: MethodTable<SetV> = {
     return pageObject(await pageOf(interp, set, size));
   },
   toString: () => '[set]',
+  toStream: notOffline,
+  eventSource: notOffline,
+  eventsOn: notOffline,
+  changesOn: notOffline,
 };
+
+function notOffline(_i: Interpreter, _s: SetV, _a: Value[], spans: CallSpans): never {
+  throw new FqlError('disabled_feature', 'Event streams and feeds are not supported offline.', spans.call);
+}
 
 async function firstOfRaw(set: SetV): Promise<Value | undefined> {
   for await (const v of set.iterate()) return v;

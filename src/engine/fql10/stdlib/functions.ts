@@ -1,0 +1,91 @@
+// User-defined functions: `Function.create({ name, body, role? })`, `Function.byName(n)`, and
+// calling one by name, `myFn(1, 2)`. The body is FQL source for a lambda, parsed when called.
+import { FqlError } from '../../errors';
+import { encode, decode } from '../../store/codec';
+import { FUNCTION, type DocRecord } from '../../store/records';
+import { Doc, DocRef, Func, type ObjectV, type Value } from '../../values/value';
+import type { Interpreter } from '../interpreter';
+import { parse } from '../parser';
+import { argObject, arity, unknownFields, type CallSpans } from './args';
+import { constraintFailure } from './constraint';
+import type { ModuleDef } from './registry';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const BUILTIN_ROLES = new Set(['admin', 'server', 'server-readonly']);
+
+export function functionDoc(rec: DocRecord): Doc {
+  const data = decode(rec.data);
+  return new Doc(new DocRef(FUNCTION, rec.id), rec.ts, data instanceof Map ? data : new Map());
+}
+
+async function functionCreate(interp: Interpreter, args: Value[], spans: CallSpans): Promise<Value> {
+  arity(args, 1, 1, spans);
+  const spec = argObject('definition', args[0], spans.args[0]!);
+  const fail = (field: string, m: string) => constraintFailure('Failed to create Function.', field, m, spans.call);
+  const extra = unknownFields(spec, ['name', 'body', 'role', 'signature', 'data', 'alias']);
+  if (extra.length) throw fail(extra[0]!, 'Unexpected field provided');
+  const name = spec.get('name');
+  const body = spec.get('body');
+  const role = spec.get('role') ?? null;
+  if (typeof name !== 'string') throw fail('name', 'Missing required field of type String');
+  if (!NAME.test(name)) throw fail('name', 'Invalid identifier.');
+  if (typeof body !== 'string') throw fail('body', 'Missing required field of type String');
+  if (role !== null && (typeof role !== 'string' || !(BUILTIN_ROLES.has(role) || NAME.test(role)))) throw fail('role', 'Expected a role name');
+  checkBody(body, (m) => fail('body', m));
+  if ((await interp.tx.getCollection(name)) || (await interp.tx.getDoc(FUNCTION, name, true))) {
+    throw fail('name', `The identifier \`${name}\` is already in use.`);
+  }
+  const fields: ObjectV = new Map<string, Value>([['body', body]]);
+  if (role !== null) fields.set('role', role);
+  for (const k of ['signature', 'data'] as const) if (spec.get(k) != null) fields.set(k, spec.get(k)!);
+  const rec: DocRecord = { coll: FUNCTION, id: name, ts: interp.tx.txnTs, data: encode(fields) };
+  interp.tx.putDoc(rec);
+  return functionDoc(rec);
+}
+
+function checkBody(body: string, fail: (m: string) => Error): void {
+  let program;
+  try {
+    program = parse(body);
+  } catch (e) {
+    throw fail(`Invalid function body: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const only = program.body.length === 1 ? program.body[0] : undefined;
+  if (!only || only.kind !== 'expr' || only.expr.kind !== 'lambda') throw fail('The body must be a function, e.g. `x => x + 1`.');
+}
+
+/** A stored function as a callable value, evaluated in this query's transaction. */
+export function udf(interp: Interpreter, rec: DocRecord): Func {
+  const data = decode(rec.data) as ObjectV;
+  const body = data.get('body') as string;
+  const program = parse(body);
+  const stmt = program.body[0]!;
+  const lambda = stmt.kind === 'expr' ? stmt.expr : undefined;
+  const params = lambda?.kind === 'lambda' ? lambda.params.length : 0;
+  return new Func(
+    rec.id,
+    async (args) => {
+      const { Interpreter: Interp } = await import('../interpreter');
+      const inner = new Interp(interp.tx, body, interp.logs);
+      const fn = await inner.run(program);
+      if (!(fn instanceof Func)) throw new FqlError('invalid_function_invocation', `Function \`${rec.id}\` has no callable body.`);
+      return fn.invoke(args);
+    },
+    params,
+    lambda?.kind === 'lambda' && lambda.variadic,
+  );
+}
+
+export const functionModule: ModuleDef = {
+  kind: 'builtin',
+  methods: {
+    create: functionCreate,
+    byName: async (interp, args, spans) => {
+      arity(args, 1, 1, spans);
+      const name = args[0];
+      if (typeof name !== 'string') throw new FqlError('invalid_argument', 'invalid argument `name`: expected String', spans.args[0]);
+      const rec = await interp.tx.getDoc(FUNCTION, name);
+      return rec ? functionDoc(rec) : null;
+    },
+  },
+};
