@@ -53,6 +53,8 @@ export type Metrics = { lang: 'fql10'; stats: V10Stats } | { lang: 'fql4'; metri
 export interface RunRequest {
   lang: Lang;
   source: string;
+  /** Run as this key or token secret ("run as"); absent: the database's admin key. */
+  secret?: string;
 }
 
 export type RunResult =
@@ -71,6 +73,8 @@ export type RunResult =
       /** Transaction time in microseconds since the epoch, as a decimal string. */
       txnTs: string;
       metrics: Metrics;
+      /** Who ran the query: `admin key`, `token 123 of User("1")`, … */
+      principal?: string;
     }
   | {
       ok: false;
@@ -78,6 +82,7 @@ export type RunResult =
       error: QueryError;
       txnTs: string;
       metrics: Metrics;
+      principal?: string;
     };
 
 /** What the explorer pane shows of a database (never a secret or a hash). */

@@ -15,6 +15,8 @@ import { openStore, type PlaygroundDB } from './store/open';
 import { QueryTx } from './store/query-tx';
 import type { Value } from './values/value';
 import { toSimple, toTagged } from './wire/tagged';
+import { ADMIN, Unauthorized, authenticate, describePrincipal, type Principal } from './auth/principal';
+import { constantTimeEqual } from './auth/secret';
 import { exportDatabase, importDatabase, overview, type ExportFile } from './store/export';
 import type { DatabaseOverview } from './api';
 
@@ -26,9 +28,16 @@ export interface EngineOptions {
 }
 
 /** A query for `execute`: v10 text with bound values, or v4 text or an already-parsed tree. */
-export type QueryInput =
+export type QueryInput = (
   | { lang: 'fql10'; source: string; bindings?: Map<string, Value> }
-  | { lang: 'fql4'; source: string; parsed?: ParsedFql4 };
+  | { lang: 'fql4'; source: string; parsed?: ParsedFql4 }
+) & {
+  /** Who runs it: a key or token secret (checked first; `unauthorized` if bad), or a principal. */
+  secret?: string;
+  /** The host's admin key secret, which `secret` may be (the Node server's `--secret`). */
+  adminSecret?: string;
+  principal?: Principal;
+};
 
 /** What a query cost, summed over every attempt (Fauna re-bills retried attempts). */
 export interface Totals {
@@ -45,6 +54,8 @@ export interface Totals {
 export type Executed = {
   txnTs: number;
   totals: Totals;
+  /** Who ran the query (absent when authentication failed). */
+  principal?: Principal;
   /** `info at *query*:L: …` lines from `log()`/`dbg()` (v10). */
   logs: string[];
 } & (
@@ -103,20 +114,30 @@ class PlaygroundEngine implements Engine {
           totals.writeBytes += metrics.writeBytes;
         }
       };
+      let principal = input.principal ?? ADMIN;
+      if (input.secret !== undefined) {
+        try {
+          principal = await authenticate(tx, input.secret, input.adminSecret, constantTimeEqual);
+        } catch (e) {
+          if (!(e instanceof Unauthorized)) throw e;
+          finish();
+          return unauthorized(input.lang, tx.txnTs, logs);
+        }
+      }
       try {
         if (input.lang === 'fql10') {
-          const value = await evalFql10(input.source, tx, input.bindings, logs);
+          const value = await evalFql10(input.source, tx, input.bindings, logs, principal);
           await tx.commit();
           add(true);
           finish();
-          return { ok: true, lang: 'fql10', value, txnTs: tx.txnTs, totals, logs };
+          return { ok: true, lang: 'fql10', value, txnTs: tx.txnTs, totals, logs, principal };
         }
         parsed ??= input.parsed ?? parseFql4(input.source);
         const output = await evalFql4(parsed, tx);
         await tx.commit();
         add(true);
         finish();
-        return { ok: true, lang: 'fql4', output, bytesIn: parsed.bytesIn, txnTs: tx.txnTs, totals, logs };
+        return { ok: true, lang: 'fql4', output, bytesIn: parsed.bytesIn, txnTs: tx.txnTs, totals, logs, principal };
       } catch (e) {
         if (e instanceof ContentionError && totals.retries < MAX_RETRIES) {
           add(true); // Fauna re-bills the reads and writes of every attempt
@@ -133,6 +154,7 @@ class PlaygroundEngine implements Engine {
           txnTs: tx.txnTs,
           totals,
           logs,
+          principal,
         };
         if (e instanceof FqlError && e.position) failed.position = e.position;
         if (e instanceof ConstraintError) failed.failures = e.failures;
@@ -144,25 +166,26 @@ class PlaygroundEngine implements Engine {
   }
 
   async run(req: RunRequest): Promise<RunResult> {
-    const x = await this.execute({ lang: req.lang, source: req.source });
+    const x = await this.execute({ lang: req.lang, source: req.source, ...(req.secret !== undefined ? { secret: req.secret } : {}) });
     const txnTs = String(x.txnTs);
+    const principal = x.principal ? describePrincipal(x.principal) : 'nobody (unauthorized)';
     if (!x.ok) {
       const bytesOut =
         x.lang === 'fql4' ? utf8Length(errorResponseJson(x.error.code, x.error.message, x.position ?? [])) : 0;
-      return { ok: false, lang: x.lang, error: x.error, txnTs, metrics: metricsOf(x.lang, x.totals, x.bytesIn, bytesOut) };
+      return { ok: false, lang: x.lang, error: x.error, txnTs, principal, metrics: metricsOf(x.lang, x.totals, x.bytesIn, bytesOut) };
     }
     if (x.lang === 'fql10') {
       const json = {
         simple: JSON.stringify(toSimple(x.value), null, 2),
         tagged: JSON.stringify(toTagged(x.value), null, 2),
       };
-      const result: RunResult = { ok: true, lang: 'fql10', text: renderDecorated(x.value), json, txnTs, metrics: metricsOf('fql10', x.totals, 0, 0) };
+      const result: RunResult = { ok: true, lang: 'fql10', text: renderDecorated(x.value), json, txnTs, principal, metrics: metricsOf('fql10', x.totals, 0, 0) };
       if (x.logs.length) result.logs = x.logs;
       return result;
     }
     const bytesOut = utf8Length(x.output.responseJson);
     const json = { wire: JSON.stringify(JSON.parse(x.output.responseJson), null, 2) };
-    return { ok: true, lang: 'fql4', text: x.output.text, json, txnTs, metrics: metricsOf('fql4', x.totals, x.bytesIn, bytesOut) };
+    return { ok: true, lang: 'fql4', text: x.output.text, json, txnTs, principal, metrics: metricsOf('fql4', x.totals, x.bytesIn, bytesOut) };
   }
 
   async reset(): Promise<void> {
@@ -189,6 +212,21 @@ class PlaygroundEngine implements Engine {
   close(): void {
     this.db.close();
   }
+}
+
+/** Authentication failed: nothing ran, nothing is billed (Fauna answers 401 before evaluating). */
+function unauthorized(lang: Lang, txnTs: number, logs: string[]): Executed {
+  const message = lang === 'fql4' ? 'Unauthorized' : 'Access token required';
+  const zero: Totals = { rawCompute: 0, readOps: 0, readBytes: 0, writeOps: 0, writeBytes: 0, retries: 0, queryTimeMs: 0 };
+  return {
+    ok: false,
+    lang,
+    error: { code: 'unauthorized', message, summary: `error: ${message}`, httpStatus: 401 },
+    bytesIn: 0,
+    txnTs,
+    totals: zero,
+    logs,
+  };
 }
 
 function toQueryError(lang: Lang, source: string, e: unknown): QueryError {

@@ -97,3 +97,13 @@ export function fromBase64Url(text: string): Uint8Array | undefined {
   }
   return out;
 }
+
+export async function mintKeySecret(keyId: string): Promise<MintedSecret> {
+  const bytes = new Uint8Array(30);
+  bytes[0] = 126;
+  bytes[1] = 112;
+  new DataView(bytes.buffer).setBigInt64(2, BigInt(keyId));
+  const random = randomBytes(RANDOM_BYTES);
+  bytes.set(random, 10);
+  return { secret: toBase64Url(bytes), hashed: await sha256Hex(toBase64Url(random)) };
+}

@@ -17,5 +17,6 @@ export function recordToDoc(r: DocRecord, secret?: string): Doc {
     return new Doc(ref, r.ts, fields, r.ttl, secret);
   }
   const fields = decode(r.data);
-  return new Doc(ref, r.ts, fields instanceof Map ? fields : new Map(), r.ttl);
+  // Keys, roles and functions keep their fields in `data`; hashes never leave the record.
+  return new Doc(ref, r.ts, fields instanceof Map ? fields : new Map(), r.ttl, secret);
 }

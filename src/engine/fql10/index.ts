@@ -4,6 +4,7 @@ import type { Value } from '../values/value';
 import { Interpreter } from './interpreter';
 import { materialize } from './materialize';
 import { parse } from './parser';
+import { ADMIN, type Principal } from '../auth/principal';
 
 /** `bindings` are values bound to names before evaluation: driver arguments and template values. */
 export async function evalFql10(
@@ -12,8 +13,9 @@ export async function evalFql10(
   bindings?: Map<string, Value>,
   /** Receives the `info` lines of `log()`/`dbg()`, also when the query then fails. */
   logs: string[] = [],
+  principal: Principal = ADMIN,
 ): Promise<Value> {
   const program = parse(source);
-  const interp = new Interpreter(tx, source, logs);
+  const interp = new Interpreter(tx, source, logs, principal);
   return materialize(interp, await interp.run(program, bindings));
 }

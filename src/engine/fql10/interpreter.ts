@@ -6,6 +6,9 @@ import type { QueryTx } from '../store/query-tx';
 import { Doc, DocRef, Double, Func, Module, NullDoc, Time, typeName, type Value } from '../values/value';
 import { pointSpan, type Expr, type Program, type Stmt } from './ast';
 import { recordToDoc } from './docs';
+import { parse } from './parser';
+import { Access, type Action } from '../auth/access';
+import { ADMIN, type Principal } from '../auth/principal';
 import { project } from './projection';
 import { lineCol } from '../render/diagnostic';
 import { arith, compare, equals } from './operators';
@@ -27,12 +30,33 @@ class Env {
 }
 
 export class Interpreter {
+  /** What this code may do: the caller's rights, or a UDF's role, or read-only in predicates. */
+  access: Access;
+
   constructor(
     public tx: QueryTx,
     readonly source: string,
     /** `info` lines from `log()` and `dbg()`, as Fauna puts them in the summary. */
     readonly logs: string[] = [],
-  ) {}
+    /** Who runs the query; `Query.identity()` and `Query.token()` answer from it, even inside a UDF. */
+    readonly principal: Principal = ADMIN,
+    access?: Access,
+  ) {
+    this.access = access ?? new Access(principal, tx, (src, args) => this.runPredicate(src, args));
+  }
+
+  /** Role predicates run read-only, with the caller's identity. */
+  async runPredicate(source: string, args: Value[]): Promise<Value> {
+    const inner: Interpreter = new Interpreter(this.tx, source, this.logs, this.principal, undefined);
+    inner.access = new Access(ADMIN, this.tx, (src, a) => inner.runPredicate(src, a), true);
+    const fn = await inner.run(parse(source));
+    return inner.apply(fn, args, { start: 0, end: source.length });
+  }
+
+  /** Fails with `permission_denied` unless the access allows the action. */
+  async require(action: Action, resource: string, args: Value[], span: Span): Promise<void> {
+    if (!(await this.access.allows(action, resource, args))) throw permissionDenied(span);
+  }
 
   /** Points this interpreter (and the lambdas it made) at a later query's transaction. */
   rebind(tx: QueryTx): void {
@@ -78,7 +102,10 @@ export class Interpreter {
   /** A reference read from the store: the document, or a null document saying why. */
   async resolve(ref: DocRef): Promise<Doc | NullDoc> {
     const rec = await this.tx.getDoc(ref.coll, ref.id);
-    return rec ? recordToDoc(rec) : new NullDoc(ref, 'not found');
+    if (!rec) return new NullDoc(ref, 'not found');
+    const doc = recordToDoc(rec);
+    // A document the caller may not read is null, with the reason (Fauna: `/* permission denied */`).
+    return (await this.access.allows('read', ref.coll, [doc])) ? doc : new NullDoc(ref, 'permission denied');
   }
 
   private async chain(e: Expr, env: Env): Promise<Chained> {
@@ -260,7 +287,14 @@ export class Interpreter {
   }
 }
 
+export function permissionDenied(span: Span): FqlError {
+  return new FqlError('permission_denied', 'Insufficient privileges to perform the action.', span);
+}
+
 export function documentNotFound(doc: NullDoc, span: Span): FqlError {
+  if (doc.cause === 'permission denied') {
+    return new FqlError('null_value', `Null value, due to permission denied`, span);
+  }
   const message = doc.describe
     ? `${doc.describe} not found.`
     : `Collection \`${doc.ref.coll}\` does not contain document with id ${doc.ref.id}.`;

@@ -6,7 +6,7 @@ import type { DatabaseOverview } from '../api';
 import type { Stored } from './codec';
 import type { PlaygroundDB } from './open';
 import { entriesFor } from './index-keys';
-import { CREDENTIAL, FUNCTION, TOKEN, type CollectionRecord, type DocRecord, type IndexDef } from './records';
+import { CREDENTIAL, FUNCTION, KEY, ROLE, TOKEN, type CollectionRecord, type DocRecord, type IndexDef } from './records';
 
 export const EXPORT_FORMAT = 'fql-playground-export';
 export const EXPORT_VERSION = 1;
@@ -119,10 +119,10 @@ function docFrom(x: unknown, i: number, collections: Set<string>): DocRecord {
   const where = `docs[${i}]`;
   if (!isObj(x)) throw new ImportError(`${where} is not an object`);
   const { coll, id, ts, data, ttl, instance, hashedSecret, hashedPassword } = x;
-  if (typeof coll !== 'string' || !(coll === TOKEN || coll === CREDENTIAL || coll === FUNCTION || collections.has(coll))) {
+  if (typeof coll !== 'string' || !([TOKEN, CREDENTIAL, FUNCTION, KEY, ROLE].includes(coll) || collections.has(coll))) {
     throw new ImportError(`${where}: unknown collection ${JSON.stringify(coll)}`);
   }
-  const named = coll === FUNCTION && typeof id === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(id);
+  const named = (coll === FUNCTION || coll === ROLE) && typeof id === 'string' && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(id);
   if (!isId(id) && !named) throw new ImportError(`${where}: bad id`);
   if (!isTs(ts)) throw new ImportError(`${where}: bad ts`);
   const rec: DocRecord = { coll, id, ts, data: storedFrom(data, where) };
@@ -136,7 +136,7 @@ function docFrom(x: unknown, i: number, collections: Set<string>): DocRecord {
     }
     rec.instance = instance;
   }
-  if (coll === TOKEN) {
+  if (coll === TOKEN || coll === KEY) {
     if (typeof hashedSecret !== 'string' || !/^[0-9a-f]{64}$/.test(hashedSecret)) throw new ImportError(`${where}: bad token hash`);
     rec.hashedSecret = hashedSecret;
   }

@@ -114,7 +114,7 @@ export class QueryTx {
       byId.set(id, w && w.instance === instance ? w : null);
     }
     const found = [...byId.values()].map((r) => this.live(r)).filter((r): r is DocRecord => r !== null);
-    found.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    found.sort(idOrder);
     if (!unbilled) {
       if (found.length === 0) this.metrics.documentRead(MISSING_DOC_BYTES);
       for (const r of found) this.bill(docKey(r.coll, r.id), r);
@@ -143,7 +143,7 @@ export class QueryTx {
       if (key.startsWith(`${coll}/`)) byId.set(key.slice(coll.length + 1), w);
     }
     const live = [...byId.values()].map((r) => this.live(r)).filter((r): r is DocRecord => r !== null);
-    return live.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0));
+    return live.sort(idOrder);
   }
 
   /**
@@ -298,6 +298,12 @@ export class QueryTx {
     await Promise.all(writes);
     await tx.done;
   }
+}
+
+/** Numeric ids in numeric order; named documents (roles, functions) by name. */
+function idOrder(a: DocRecord, b: DocRecord): number {
+  if (/^\d+$/.test(a.id) && /^\d+$/.test(b.id)) return BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function entrySignature(recs: EntryRecord[]): string {

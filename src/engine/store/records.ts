@@ -7,6 +7,10 @@ export const TOKEN = 'Token';
 export const CREDENTIAL = 'Credential';
 /** User-defined functions: named documents (`id` is the function's name). */
 export const FUNCTION = 'Function';
+/** Keys: `data` holds `role` (and user `data`); only the SHA-256 of the secret's random part is kept. */
+export const KEY = 'Key';
+/** User-defined roles: named documents holding `membership` and `privileges`. */
+export const ROLE = 'Role';
 
 export interface DocRecord {
   /** A user collection's name, or a native collection (`Token`, `Credential`). */

@@ -30,6 +30,8 @@ export class DateV {
 
 /** Schema collections whose documents are named rather than numbered. */
 export const NAMED_COLLECTIONS = new Set(['Collection', 'Function', 'Role', 'Database', 'AccessProvider']);
+/** Collections of the system whose documents have numeric ids (`Token("1")`). */
+export const NATIVE_COLLECTIONS = new Set(['Token', 'Credential', 'Key']);
 
 export const isNamed = (coll: string) => NAMED_COLLECTIONS.has(coll);
 

@@ -6,7 +6,7 @@ import { newId } from '../../store/ids';
 import type { CollectionRecord, DocRecord, IndexDef } from '../../store/records';
 import { Doc, DocRef, Time, type ObjectV, type Value } from '../../values/value';
 import { recordToDoc } from '../docs';
-import type { Interpreter } from '../interpreter';
+import { permissionDenied, type Interpreter } from '../interpreter';
 import type { Span } from '../../api';
 import { argId, argObject, arity, unknownFields, type CallSpans } from './args';
 import { ConstraintError, constraintFailure } from './constraint';
@@ -113,6 +113,7 @@ async function collectionCreate(interp: Interpreter, args: Value[], spans: CallS
   const ttl = spec.get('ttl_days') ?? null;
   if (typeof history !== 'number') throw fail('history_days', 'Expected Int');
   if (ttl !== null && typeof ttl !== 'number') throw fail('ttl_days', 'Expected Int | Null');
+  if (!(await interp.access.canManageSchema('create', 'Collection', [spec]))) throw permissionDenied(spans.call);
   if (await interp.tx.getCollection(name)) throw fail('name', `A Collection already exists with the name \`${name}\``);
   const rec: CollectionRecord = { name, ts: interp.tx.txnTs, historyDays: history, ttlDays: ttl };
   const indexes = parseIndexes(spec.get('indexes'), fail);
@@ -127,6 +128,7 @@ async function collectionCreate(interp: Interpreter, args: Value[], spans: CallS
 export async function collectionUpdate(interp: Interpreter, name: string, patch: ObjectV, spans: CallSpans): Promise<Value> {
   const def = await interp.tx.getCollection(name);
   if (!def) throw new FqlError('document_not_found', `Collection \`${name}\` not found.`, spans.receiver);
+  if (!(await interp.access.canManageSchema('write', 'Collection', [patch]))) throw permissionDenied(spans.call);
   const fail = (field: string, message: string) => constraintFailure(`Failed to update Collection \`${name}\`.`, field, message, spans.call);
   const extra = unknownFields(patch, ['name', 'history_days', 'ttl_days', 'data', 'indexes', 'constraints']);
   if (extra.length > 0) throw fail(extra[0]!, 'Unexpected field provided');
@@ -199,6 +201,7 @@ async function documentCreate(interp: Interpreter, coll: string, args: Value[], 
   }
   const rec: DocRecord = { coll, id: id ?? newId(), ts: interp.tx.txnTs, data: encode(fields) };
   if (ttl !== undefined) rec.ttl = ttl;
+  await interp.require(id === undefined ? 'create' : 'create_with_id', coll, [recordToDoc(rec)], spans.call);
   try {
     await writeUserDocument(interp, def, rec, 'create', spans);
   } catch (e) {

@@ -1,7 +1,7 @@
 // `Credential` (alias `Credentials`): create, byDocument, byId, and a credential's login/verify.
 import { FqlError } from '../../errors';
 import { createCredential, createToken, credentialOf, passwordMatches } from '../../auth/identity';
-import { CREDENTIAL } from '../../store/records';
+import { CREDENTIAL, TOKEN } from '../../store/records';
 import { Doc, DocRef, NullDoc, type Value } from '../../values/value';
 import { documentById } from './collection';
 import type { MethodTable, ModuleDef } from './registry';
@@ -33,6 +33,7 @@ export async function credentialCreate(interp: Interpreter, args: Value[], spans
   if ('refused' in made) {
     throw constraintFailure(headline, 'document', 'Failed unique constraint.', spans.call);
   }
+  await interp.require('create', CREDENTIAL, [recordToDoc(made)], spans.call);
   return recordToDoc(made);
 }
 
@@ -44,7 +45,7 @@ export async function credentialByDocument(interp: Interpreter, args: Value[], s
   if (!cred) {
     return new NullDoc(new DocRef(CREDENTIAL, '0'), 'not found', `Credential for document \`${identity.coll}("${identity.id}")\``);
   }
-  return recordToDoc(cred);
+  return interp.resolve(new DocRef(CREDENTIAL, cred.id));
 }
 
 async function loadCredential(interp: Interpreter, recv: DocRef, spans: CallSpans) {
@@ -65,6 +66,8 @@ export async function credentialLogin(interp: Interpreter, recv: DocRef, args: V
   }
   const opts = ttl ? { ttl: ttl.micros } : {};
   const { record, secret } = await createToken(interp.tx, refOfInstance(cred.instance!), opts);
+  // v10 login runs with the caller's rights: it creates a Token (unlike v4 Login).
+  await interp.require('create', TOKEN, [recordToDoc(record)], spans.call);
   return recordToDoc(record, secret);
 }
 

@@ -14,6 +14,7 @@ import { dateFields, dateMethods, dateModule } from './dates';
 import { documentMethods } from './documents';
 import { functionModule, udf } from './functions';
 import { globals } from './globals';
+import { keyModule, queryModule, roleModule } from './security';
 import { mathModule } from './math';
 import { numberMethods } from './numbers';
 import { objectModule } from './objects';
@@ -35,6 +36,9 @@ const MODULES: Record<string, ModuleDef> = {
   Array: arrayModule,
   Set: setModule,
   Function: functionModule,
+  Key: keyModule,
+  Role: roleModule,
+  Query: queryModule,
 };
 const ALIASES: Record<string, string> = { Credentials: 'Credential', Tokens: 'Token' };
 
@@ -105,7 +109,7 @@ function docField(doc: Doc, name: string): Value {
       if (isNamed(doc.ref.coll)) return doc.ref.id;
       break;
     case 'secret':
-      if (doc.ref.coll === TOKEN) return doc.secret ?? null;
+      if (doc.ref.coll === TOKEN || doc.ref.coll === 'Key') return doc.secret ?? null;
       break;
   }
   return doc.fields.get(name) ?? null;

@@ -46,9 +46,9 @@ export async function writeUserDocument(
 /** The stored record behind a document value, read (and billed) once. */
 async function existing(interp: Interpreter, recv: DocLike, spans: CallSpans): Promise<DocRecord> {
   const ref = refOf(recv);
-  const rec = await interp.tx.getDoc(ref.coll, ref.id);
-  if (!rec) throw documentNotFound(new NullDoc(ref, recv instanceof NullDoc ? recv.cause : 'not found'), spans.receiver);
-  return rec;
+  const doc = recv instanceof NullDoc ? recv : await interp.resolve(ref);
+  if (doc instanceof NullDoc) throw documentNotFound(doc, spans.receiver);
+  return (await interp.tx.getDoc(ref.coll, ref.id))!;
 }
 
 /** Deep merge for `update`: objects merge key by key, `null` removes a field. */
@@ -93,6 +93,7 @@ async function write(interp: Interpreter, recv: DocLike, args: Value[], spans: C
   const updated: DocRecord = { ...rec, ts: interp.tx.txnTs, data: encode(next) };
   if (ttl === undefined) delete updated.ttl;
   else updated.ttl = ttl;
+  await interp.require('write', rec.coll, [recordToDoc(rec), recordToDoc(updated)], spans.call);
   await writeUserDocument(interp, def, updated, mode, spans);
   return recordToDoc(updated);
 }
@@ -109,6 +110,7 @@ export const documentMethods: MethodTable<DocLike> = {
   delete: async (interp, recv, args, spans) => {
     arity(args, 0, 0, spans);
     const rec = await existing(interp, recv, spans);
+    await interp.require('delete', rec.coll, [recordToDoc(rec)], spans.call);
     interp.tx.deleteDoc(rec.coll, rec.id);
     return new NullDoc(new DocRef(rec.coll, rec.id), 'deleted');
   },

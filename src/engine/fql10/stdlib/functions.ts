@@ -4,7 +4,7 @@ import { FqlError } from '../../errors';
 import { encode, decode } from '../../store/codec';
 import { FUNCTION, type DocRecord } from '../../store/records';
 import { Doc, DocRef, Func, type ObjectV, type Value } from '../../values/value';
-import type { Interpreter } from '../interpreter';
+import { permissionDenied, type Interpreter } from '../interpreter';
 import { parse } from '../parser';
 import { argObject, arity, unknownFields, type CallSpans } from './args';
 import { constraintFailure } from './constraint';
@@ -32,6 +32,7 @@ async function functionCreate(interp: Interpreter, args: Value[], spans: CallSpa
   if (typeof body !== 'string') throw fail('body', 'Missing required field of type String');
   if (role !== null && (typeof role !== 'string' || !(BUILTIN_ROLES.has(role) || NAME.test(role)))) throw fail('role', 'Expected a role name');
   checkBody(body, (m) => fail('body', m));
+  if (!(await interp.access.canManageSchema('create', 'Function', [spec]))) throw permissionDenied(spans.call);
   if ((await interp.tx.getCollection(name)) || (await interp.tx.getDoc(FUNCTION, name, true))) {
     throw fail('name', `The identifier \`${name}\` is already in use.`);
   }
@@ -65,8 +66,15 @@ export function udf(interp: Interpreter, rec: DocRecord): Func {
   return new Func(
     rec.id,
     async (args) => {
+      if (!(await interp.access.allows('call', rec.id, [args]))) throw permissionDenied({ start: 0, end: 0 });
       const { Interpreter: Interp } = await import('../interpreter');
-      const inner = new Interp(interp.tx, body, interp.logs);
+      const role = data.get('role');
+      // A UDF's role replaces the caller's privileges inside it; identity and token stay the caller's.
+      const inner = new Interp(interp.tx, body, interp.logs, interp.principal, typeof role === 'string' ? undefined : interp.access);
+      if (typeof role === 'string') {
+        const { Access } = await import('../../auth/access');
+        inner.access = new Access({ kind: 'key', role }, interp.tx, (src, a) => inner.runPredicate(src, a));
+      }
       const fn = await inner.run(program);
       if (!(fn instanceof Func)) throw new FqlError('invalid_function_invocation', `Function \`${rec.id}\` has no callable body.`);
       return fn.invoke(args);

@@ -10,7 +10,7 @@ import { DocRef, type Value } from '../../values/value';
 import type { Interpreter } from '../interpreter';
 import { invalidArgument, type CallSpans } from './args';
 import { noSuchFunction } from './dispatch';
-import { billedSet } from './sets';
+import { billedSet, readable } from './sets';
 import { totalOrder } from './ordering';
 
 export async function callIndex(interp: Interpreter, coll: string, name: string, args: Value[], spans: CallSpans): Promise<Value> {
@@ -57,7 +57,7 @@ export async function callIndex(interp: Interpreter, coll: string, name: string,
       };
       return (from === undefined || cmp(from) >= 0) && (to === undefined || cmp(to) <= 0);
     };
-    return rows.filter((r) => inRange(r.values)).map((r) => new DocRef(coll, r.id));
+    return readable(interp, coll, rows.filter((r) => inRange(r.values)).map((r) => new DocRef(coll, r.id)));
   });
 }
 

@@ -49,6 +49,7 @@ export async function writeNative(
       else next.ttl = v.micros;
     }
   }
+  await interp.require('write', rec.coll, [recordToDoc(rec), recordToDoc(next)], spans.call);
   interp.tx.putDoc(next);
   return recordToDoc(next);
 }

@@ -9,7 +9,7 @@ import { FqlError } from '../../errors';
 import { toBase64Url } from '../../auth/secret';
 import { randomBytes } from '../../auth/random';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, SetV } from '../../values/set';
-import { DocRef, Func, typeName, type Value } from '../../values/value';
+import { Doc, DocRef, Func, typeName, type Value } from '../../values/value';
 import type { Interpreter } from '../interpreter';
 import { equals } from '../operators';
 import { arity, invalidArgument, type CallSpans } from './args';
@@ -57,10 +57,22 @@ export function collectionSet(interp: Interpreter, coll: string, range: Value, s
     to = bound('to');
   }
   return billedSet(interp, 8, async () =>
-    (await interp.tx.scanCollection(coll))
-      .filter((r) => (from === undefined || BigInt(r.id) >= from) && (to === undefined || BigInt(r.id) <= to))
-      .map((r) => new DocRef(r.coll, r.id)),
+    readable(
+      interp,
+      coll,
+      (await interp.tx.scanCollection(coll))
+        .filter((r) => (from === undefined || BigInt(r.id) >= from) && (to === undefined || BigInt(r.id) <= to))
+        .map((r) => new DocRef(r.coll, r.id)),
+    ),
   );
+}
+
+/** Sets leave out, silently, the documents the caller may not read (as in Fauna). */
+export async function readable(interp: Interpreter, coll: string, refs: DocRef[]): Promise<DocRef[]> {
+  if (await interp.access.readsAll(coll)) return refs;
+  const out: DocRef[] = [];
+  for (const r of refs) if ((await interp.resolve(r)) instanceof Doc) out.push(r);
+  return out;
 }
 
 export function filterSet(interp: Interpreter, set: SetV, pred: Value, spans: CallSpans): SetV {

@@ -4,7 +4,9 @@ import type { Value } from '../../values/value';
 import { Time } from '../../values/value';
 import { recordToDoc } from '../docs';
 import type { Interpreter } from '../interpreter';
-import { argDocRef, argObject, arity, unknownFields, type CallSpans } from './args';
+import { argDocRef, argObject, arity, invalidArgument, unknownFields, type CallSpans } from './args';
+import { billedSet, readable } from './sets';
+import { DocRef } from '../../values/value';
 import { constraintFailure } from './constraint';
 import { isUserCollection } from './dispatch';
 import { documentById } from './collection';
@@ -31,10 +33,23 @@ export async function tokenCreate(interp: Interpreter, args: Value[], spans: Cal
     ...(ttl ? { ttl: ttl.micros } : {}),
     ...(data ? { data } : {}),
   });
+  await interp.require('create', TOKEN, [recordToDoc(record)], spans.call);
   return recordToDoc(record, secret);
 }
 
 export const tokenModule: ModuleDef = {
   kind: 'native-collection',
-  methods: { create: tokenCreate, byId: (_i, args, spans) => documentById(TOKEN, args, spans) },
+  methods: {
+    create: tokenCreate,
+    byId: (_i, args, spans) => documentById(TOKEN, args, spans),
+    /** The Set of an identity's tokens. */
+    byDocument: (interp, args, spans) => {
+      arity(args, 1, 1, spans);
+      const identity = argDocRef(args[0]);
+      if (!identity) throw invalidArgument('document', 'expected a document', spans.args[0]!);
+      return billedSet(interp, 1, async () =>
+        readable(interp, TOKEN, (await interp.tx.findByInstance(TOKEN, identity.key, true)).map((r) => new DocRef(TOKEN, r.id))),
+      );
+    },
+  },
 };
