@@ -10,6 +10,7 @@ import { parse } from './parser';
 import { Access, type Action } from '../auth/access';
 import { ADMIN, type Principal } from '../auth/principal';
 import { project } from './projection';
+import { isa } from './stdlib/types';
 import { lineCol } from '../render/diagnostic';
 import { arith, compare, equals } from './operators';
 import { callFunction, callMethod, getField, resolveGlobal } from './stdlib/dispatch';
@@ -268,7 +269,7 @@ export class Interpreter {
       case '>=':
         return compare(e.op, left, right);
       case 'isa':
-        return right instanceof Module && typeName(left) === right.name;
+        return isa(left, right);
       default:
         return arith(e.op, left, right, e.span);
     }

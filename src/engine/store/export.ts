@@ -119,10 +119,10 @@ function docFrom(x: unknown, i: number, collections: Set<string>): DocRecord {
   const where = `docs[${i}]`;
   if (!isObj(x)) throw new ImportError(`${where} is not an object`);
   const { coll, id, ts, data, ttl, instance, hashedSecret, hashedPassword } = x;
-  if (typeof coll !== 'string' || !([TOKEN, CREDENTIAL, FUNCTION, KEY, ROLE].includes(coll) || collections.has(coll))) {
+  if (typeof coll !== 'string' || !([TOKEN, CREDENTIAL, FUNCTION, KEY, ROLE, 'Database'].includes(coll) || collections.has(coll))) {
     throw new ImportError(`${where}: unknown collection ${JSON.stringify(coll)}`);
   }
-  const named = (coll === FUNCTION || coll === ROLE) && typeof id === 'string' && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(id);
+  const named = (coll === FUNCTION || coll === ROLE || coll === 'Database') && typeof id === 'string' && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(id);
   if (!isId(id) && !named) throw new ImportError(`${where}: bad id`);
   if (!isTs(ts)) throw new ImportError(`${where}: bad ts`);
   const rec: DocRecord = { coll, id, ts, data: storedFrom(data, where) };

@@ -55,3 +55,24 @@ describe('streams', () => {
     expect(r.error).toMatchObject({ code: 'disabled_feature', message: 'Event streams and feeds are not supported offline.' });
   });
 });
+
+describe('isa', () => {
+  it('tests types and collections', async () => {
+    const { engine } = await freshEngine();
+    await ok(engine, 'fql10', 'Collection.create({ name: "C" })\nC.create({ id: "1" })');
+    const t = async (q: string) => (await ok(engine, 'fql10', q)).text;
+    expect(await t('[1 isa Int, 1 isa Number, 1.5 isa Double, "a" isa String, null isa Null, 1 isa String]')).toBe(
+      '[\n  true,\n  true,\n  true,\n  true,\n  true,\n  false\n]',
+    );
+    expect(await t('C.byId("1")! isa C')).toBe('true');
+  });
+});
+
+describe('databases', () => {
+  it('are created, listed by name and deleted by the admin', async () => {
+    const { engine } = await freshEngine();
+    expect(j((await ok(engine, 'fql10', 'Database.create({ name: "child" })')).text)).toMatch(/^\{ name: "child", coll: Database, ts: Time\("[^"]+"\) \}$/);
+    expect(j((await ok(engine, 'fql10', 'Database.all().paginate(1000).data { name }')).text)).toBe('[ { name: "child" } ]');
+    expect((await ok(engine, 'fql10', 'Database.byName("child")!.delete()')).text).toBe('Database.byName("child") /* deleted */');
+  });
+});

@@ -15,6 +15,8 @@ import { documentMethods } from './documents';
 import { functionModule, udf } from './functions';
 import { globals } from './globals';
 import { keyModule, queryModule, roleModule } from './security';
+import { TYPE_MODULES } from './types';
+import { databaseModule } from './databases';
 import { mathModule } from './math';
 import { numberMethods } from './numbers';
 import { objectModule } from './objects';
@@ -39,6 +41,8 @@ const MODULES: Record<string, ModuleDef> = {
   Key: keyModule,
   Role: roleModule,
   Query: queryModule,
+  Database: databaseModule,
+  ...TYPE_MODULES,
 };
 const ALIASES: Record<string, string> = { Credentials: 'Credential', Tokens: 'Token' };
 
