@@ -75,6 +75,8 @@ export type RunResult =
       metrics: Metrics;
       /** Who ran the query: `admin key`, `token 123 of User("1")`, … */
       principal?: string;
+      /** What each part of the query cost, in source order. */
+      costs?: CostRow[];
     }
   | {
       ok: false;
@@ -83,7 +85,19 @@ export type RunResult =
       txnTs: string;
       metrics: Metrics;
       principal?: string;
+      costs?: CostRow[];
     };
+
+/** What one source span cost (raw compute units: 50 make one billed compute op). */
+export interface CostRow {
+  span?: Span;
+  what: string;
+  computeUnits: number;
+  readOps: number;
+  readBytes: number;
+  writeOps: number;
+  writeBytes: number;
+}
 
 /** What the explorer pane shows of a database (never a secret or a hash). */
 export interface DatabaseOverview {

@@ -8,7 +8,7 @@ import { evalFql10 } from './fql10';
 import { ConstraintError, type ConstraintFailure } from './fql10/stdlib/constraint';
 import { AbortError } from './fql10/stdlib/globals';
 import { errorResponseJson, evalFql4, parseFql4, type Fql4Output, type ParsedFql4 } from './fql4';
-import { MetricsCollector } from './metrics/collector';
+import { MetricsCollector, type CostRow } from './metrics/collector';
 import { renderDecorated } from './render/decorated';
 import { renderDiagnostic } from './render/diagnostic';
 import { openStore, type PlaygroundDB } from './store/open';
@@ -56,6 +56,8 @@ export type Executed = {
   totals: Totals;
   /** Who ran the query (absent when authentication failed). */
   principal?: Principal;
+  /** What each source span cost (the last attempt), for the cost view. */
+  costs: CostRow[];
   /** `info at *query*:L: …` lines from `log()`/`dbg()` (v10). */
   logs: string[];
 } & (
@@ -130,14 +132,14 @@ class PlaygroundEngine implements Engine {
           await tx.commit();
           add(true);
           finish();
-          return { ok: true, lang: 'fql10', value, txnTs: tx.txnTs, totals, logs, principal };
+          return { ok: true, lang: 'fql10', value, txnTs: tx.txnTs, totals, logs, principal, costs: metrics.breakdown() };
         }
         parsed ??= input.parsed ?? parseFql4(input.source);
         const output = await evalFql4(parsed, tx);
         await tx.commit();
         add(true);
         finish();
-        return { ok: true, lang: 'fql4', output, bytesIn: parsed.bytesIn, txnTs: tx.txnTs, totals, logs, principal };
+        return { ok: true, lang: 'fql4', output, bytesIn: parsed.bytesIn, txnTs: tx.txnTs, totals, logs, principal, costs: metrics.breakdown() };
       } catch (e) {
         if (e instanceof ContentionError && totals.retries < MAX_RETRIES) {
           add(true); // Fauna re-bills the reads and writes of every attempt
@@ -155,6 +157,7 @@ class PlaygroundEngine implements Engine {
           totals,
           logs,
           principal,
+          costs: metrics.breakdown(false),
         };
         if (e instanceof FqlError && e.position) failed.position = e.position;
         if (e instanceof ConstraintError) failed.failures = e.failures;
@@ -169,23 +172,24 @@ class PlaygroundEngine implements Engine {
     const x = await this.execute({ lang: req.lang, source: req.source, ...(req.secret !== undefined ? { secret: req.secret } : {}) });
     const txnTs = String(x.txnTs);
     const principal = x.principal ? describePrincipal(x.principal) : 'nobody (unauthorized)';
+    const costs = x.costs;
     if (!x.ok) {
       const bytesOut =
         x.lang === 'fql4' ? utf8Length(errorResponseJson(x.error.code, x.error.message, x.position ?? [])) : 0;
-      return { ok: false, lang: x.lang, error: x.error, txnTs, principal, metrics: metricsOf(x.lang, x.totals, x.bytesIn, bytesOut) };
+      return { ok: false, lang: x.lang, error: x.error, txnTs, principal, costs, metrics: metricsOf(x.lang, x.totals, x.bytesIn, bytesOut) };
     }
     if (x.lang === 'fql10') {
       const json = {
         simple: JSON.stringify(toSimple(x.value), null, 2),
         tagged: JSON.stringify(toTagged(x.value), null, 2),
       };
-      const result: RunResult = { ok: true, lang: 'fql10', text: renderDecorated(x.value), json, txnTs, principal, metrics: metricsOf('fql10', x.totals, 0, 0) };
+      const result: RunResult = { ok: true, lang: 'fql10', text: renderDecorated(x.value), json, txnTs, principal, costs, metrics: metricsOf('fql10', x.totals, 0, 0) };
       if (x.logs.length) result.logs = x.logs;
       return result;
     }
     const bytesOut = utf8Length(x.output.responseJson);
     const json = { wire: JSON.stringify(JSON.parse(x.output.responseJson), null, 2) };
-    return { ok: true, lang: 'fql4', text: x.output.text, json, txnTs, principal, metrics: metricsOf('fql4', x.totals, x.bytesIn, bytesOut) };
+    return { ok: true, lang: 'fql4', text: x.output.text, json, txnTs, principal, costs, metrics: metricsOf('fql4', x.totals, x.bytesIn, bytesOut) };
   }
 
   async reset(): Promise<void> {
@@ -226,6 +230,7 @@ function unauthorized(lang: Lang, txnTs: number, logs: string[]): Executed {
     txnTs,
     totals: zero,
     logs,
+    costs: [],
   };
 }
 

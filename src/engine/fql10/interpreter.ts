@@ -33,6 +33,8 @@ class Env {
 export class Interpreter {
   /** What this code may do: the caller's rights, or a UDF's role, or read-only in predicates. */
   access: Access;
+  /** False for UDF bodies and role predicates, whose spans point into other text. */
+  spansInQuery = true;
 
   constructor(
     public tx: QueryTx,
@@ -49,6 +51,7 @@ export class Interpreter {
   /** Role predicates run read-only, with the caller's identity. */
   async runPredicate(source: string, args: Value[]): Promise<Value> {
     const inner: Interpreter = new Interpreter(this.tx, source, this.logs, this.principal, undefined);
+    inner.spansInQuery = false;
     inner.access = new Access(ADMIN, this.tx, (src, a) => inner.runPredicate(src, a), true);
     const fn = await inner.run(parse(source));
     return inner.apply(fn, args, { start: 0, end: source.length });
@@ -150,7 +153,7 @@ export class Interpreter {
         const target = await this.chain(e.target, env);
         if (target === SHORT) return SHORT;
         if (e.optional && (await this.isNull(target))) return SHORT;
-        return getField(this, target, e.name, pointSpan(e), e.target.span);
+        return this.at(pointSpan(e), () => getField(this, target, e.name, pointSpan(e), e.target.span));
       }
       case 'index': {
         const target = await this.chain(e.target, env);
@@ -171,7 +174,7 @@ export class Interpreter {
       case 'nonNull': {
         const target = await this.chain(e.target, env);
         if (target === SHORT) return SHORT;
-        return this.assertNonNull(target, pointSpan(e));
+        return this.at(pointSpan(e), () => this.assertNonNull(target, pointSpan(e)));
       }
       case 'unary': {
         const v = await this.eval(e.operand, env);
@@ -204,15 +207,44 @@ export class Interpreter {
       if (recv === SHORT) return SHORT;
       if (m.optional && (await this.isNull(recv))) return SHORT;
       const args = await Promise.all(e.args.map((a) => this.eval(a, env)));
-      this.tx.metrics.compute();
-      return callMethod(this, recv, m.name, args, { call: e.callSpan, receiver: m.target.span, args: e.args.map((a) => a.span) });
+      return this.charged({ start: m.nameSpan.start, end: e.callSpan.end }, () =>
+        callMethod(this, recv, m.name, args, { call: e.callSpan, receiver: m.target.span, args: e.args.map((a) => a.span) }),
+      );
     }
     const callee = await this.chain(e.callee, env);
     if (callee === SHORT) return SHORT;
     if (e.optional && (await this.isNull(callee))) return SHORT;
     const args = await Promise.all(e.args.map((a) => this.eval(a, env)));
-    this.tx.metrics.compute();
-    return callFunction(this, callee, args, { call: e.callSpan, receiver: e.callee.span, args: e.args.map((a) => a.span) });
+    return this.charged(e.span, () =>
+      callFunction(this, callee, args, { call: e.callSpan, receiver: e.callee.span, args: e.args.map((a) => a.span) }),
+    );
+  }
+
+  /** Puts the reads a field access or `!` makes on its span (no compute: not a call). */
+  private async at(span: Span, run: () => Promise<Value>): Promise<Value> {
+    const m = this.tx.metrics;
+    const outer = m.span;
+    if (this.spansInQuery) m.span = span;
+    try {
+      return await run();
+    } finally {
+      m.span = outer;
+    }
+  }
+
+  /** Runs a call with its charges (one compute unit, and whatever it reads and writes) put on `span`. */
+  private async charged(span: Span, run: () => Promise<Value>): Promise<Value> {
+    const m = this.tx.metrics;
+    const outer = m.span;
+    // Spans of UDF bodies and predicates are not in the query's text: keep the caller's span.
+    const mine = this.spansInQuery ? span : outer;
+    m.span = mine;
+    m.compute();
+    try {
+      return await run();
+    } finally {
+      m.span = outer;
+    }
   }
 
   private lambda(e: Extract<Expr, { kind: 'lambda' }>, env: Env): Func {

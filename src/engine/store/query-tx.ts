@@ -7,6 +7,7 @@
 // transaction is ever open while the evaluator awaits something else (password hashing), which
 // would auto-commit it.
 import { ContentionError } from '../errors';
+import type { Span } from '../api';
 import type { MetricsCollector } from '../metrics/collector';
 import type { PlaygroundDB } from './open';
 import type { CollectionRecord, DocRecord } from './records';
@@ -37,6 +38,8 @@ export class QueryTx {
   private readonly docReads = new Map<string, number | null>();
   private readonly docCache = new Map<string, DocRecord | null>();
   private readonly docWrites = new Map<string, DocRecord | null>();
+  /** Where each write was made, for the cost breakdown. */
+  private readonly writeSpans = new Map<string, Span | undefined>();
   private readonly billed = new Set<string>();
   private readonly collReads = new Map<string, number | null>();
   private readonly collCache = new Map<string, CollectionRecord | null>();
@@ -184,10 +187,12 @@ export class QueryTx {
 
   putDoc(rec: DocRecord): void {
     this.docWrites.set(docKey(rec.coll, rec.id), rec);
+    this.writeSpans.set(docKey(rec.coll, rec.id), this.metrics.span);
   }
 
   deleteDoc(coll: string, id: string): void {
     this.docWrites.set(docKey(coll, id), null);
+    this.writeSpans.set(docKey(coll, id), this.metrics.span);
   }
 
   async getCollection(name: string): Promise<CollectionRecord | null> {
@@ -204,6 +209,7 @@ export class QueryTx {
 
   putCollection(rec: CollectionRecord): void {
     this.collWrites.set(rec.name, rec);
+    this.writeSpans.set(`$collection/${rec.name}`, this.metrics.span);
   }
 
   get hasWrites(): boolean {
@@ -270,10 +276,10 @@ export class QueryTx {
       }
       if (rec) {
         writes.push(docs.put(rec));
-        this.metrics.documentWrite(recordWriteSize(rec));
+        this.metrics.documentWrite(recordWriteSize(rec), this.writeSpans.get(key));
       } else {
         writes.push(docs.delete([coll, id]));
-        this.metrics.documentWrite(MISSING_DOC_BYTES);
+        this.metrics.documentWrite(MISSING_DOC_BYTES, this.writeSpans.get(key));
       }
     }
     for (const e of added) await entries.put(e);
@@ -291,7 +297,7 @@ export class QueryTx {
     }
     for (const rec of this.collWrites.values()) {
       writes.push(colls.put(rec));
-      this.metrics.documentWrite(collectionSize(rec));
+      this.metrics.documentWrite(collectionSize(rec), this.writeSpans.get(`$collection/${rec.name}`));
     }
     const m = await meta.get('database');
     writes.push(meta.put({ ...m!, lastTs: this.txnTs }, 'database'));

@@ -60,3 +60,19 @@ describe('v10 costs', () => {
     expect(r.metrics).toMatchObject({ stats: { read_ops: 1, write_ops: 0, storage_bytes_write: 0 } });
   });
 });
+
+describe('cost breakdown', () => {
+  it('puts each charge on the call that made it', async () => {
+    const { engine } = await freshEngine();
+    await ok(engine, 'fql10', 'Collection.create({ name: "C" })\nC.create({ id: "1", a: 1 })');
+    const src = 'let d = C.byId("1")!\nC.create({ b: d.a })';
+    const r = await ok(engine, 'fql10', src);
+    const rows = (r.costs ?? []).map((c) => ({ text: c.span ? src.slice(c.span.start, c.span.end) : '', what: c.what, read: c.readOps, write: c.writeOps }));
+    expect(rows).toEqual([
+      { text: 'byId("1")', what: 'call', read: 0, write: 0 },
+      { text: '("1")!', what: 'document read', read: 1, write: 0 },
+      { text: 'create({ b: d.a })', what: 'call', read: 0, write: 0 },
+      { text: 'create({ b: d.a })', what: 'document write', read: 0, write: 1 },
+    ]);
+  });
+});
