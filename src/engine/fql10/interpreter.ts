@@ -11,6 +11,7 @@ import { Access, type Action } from '../auth/access';
 import { ADMIN, type Principal } from '../auth/principal';
 import { project } from './projection';
 import { isa } from './stdlib/types';
+import { displayString } from './stdlib/tostring';
 import { lineCol } from '../render/diagnostic';
 import { arith, compare, equals } from './operators';
 import { callFunction, callMethod, getField, resolveGlobal } from './stdlib/dispatch';
@@ -124,7 +125,7 @@ export class Interpreter {
         return new Double(Number(e.text.replace(/_/g, '')));
       case 'string': {
         let out = '';
-        for (const p of e.parts) out += typeof p === 'string' ? p : toDisplayString(await this.eval(p, env));
+        for (const p of e.parts) out += typeof p === 'string' ? p : await displayString(this, await this.eval(p, env));
         return out;
       }
       case 'ident': {
@@ -161,6 +162,9 @@ export class Interpreter {
         if (e.optional && (await this.isNull(target))) return SHORT;
         const index = await this.eval(e.index, env);
         if (typeof index === 'string') return getField(this, target, index, e.span, e.target.span);
+        if (typeof target === 'string') {
+          return this.at(e.span, () => callMethod(this, target, 'at', [index], { call: e.span, receiver: e.target.span, args: [e.index.span] }));
+        }
         if (typeof index === 'number' && Array.isArray(target)) {
           if (index < 0 || index >= target.length) {
             throw new FqlError('index_out_of_bounds', `index ${index} out of bounds for length ${target.length}`, e.span);

@@ -1,11 +1,13 @@
-// Time values: Fauna prints instants in UTC with milliseconds, or microseconds when they matter.
+// Time values: Fauna prints instants as Java's Instant does, in UTC, with no fraction for a
+// whole second, milliseconds when they suffice, else microseconds.
 import { Time } from './value';
 
 export function formatTime(t: Time): string {
   const ms = Math.floor(t.micros / 1000);
   const iso = new Date(ms).toISOString(); // 2023-08-14T23:54:00.750Z
   const micros = t.micros - ms * 1000;
-  return micros === 0 ? iso : `${iso.slice(0, -1)}${String(micros).padStart(3, '0')}Z`;
+  if (micros !== 0) return `${iso.slice(0, -1)}${String(micros).padStart(3, '0')}Z`;
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }
 
 const ISO_TIME =

@@ -1,5 +1,6 @@
 // Array methods and fields, and the `Array` module (Fauna's STDLIB/Arrays.scala). The methods
 // taking callbacks are in arrays-iter.ts. `toSet()` belongs to the Set implementation (sets.ts).
+import { setOf } from './sets';
 import { equals } from '../operators';
 import type { Value } from '../../values/value';
 import { arrayCallbackMethods, checkIndex } from './arrays-iter';
@@ -32,6 +33,11 @@ export const arrayFields: FieldTable<Arr> = {
 
 export const arrayMethods: MethodTable<Arr> = {
   ...arrayCallbackMethods,
+  /** An array as a Set (Sets are the lead's module, sets.ts). */
+  toSet: (_i, recv, args, spans) => {
+    if (args.length) throw new FqlError('invalid_function_invocation', `callee function expects no arguments, but ${args.length} ${args.length === 1 ? 'was' : 'were'} provided.`, spans.call);
+    return setOf([...recv]);
+  },
   at: method(
     'at',
     sig([['index', I]], (_i, arr: Arr, [idx], sp) => {

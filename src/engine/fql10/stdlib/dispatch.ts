@@ -5,7 +5,8 @@ import { FqlError } from '../../errors';
 import { CREDENTIAL, FUNCTION, TOKEN } from '../../store/records';
 import { SetV } from '../../values/set';
 import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, isNamed, typeName, type Value } from '../../values/value';
-import { documentNotFound, toDisplayString, type Interpreter } from '../interpreter';
+import { documentNotFound, type Interpreter } from '../interpreter';
+import { displayString } from './tostring';
 import { arity, type CallSpans } from './args';
 import { arrayFields, arrayMethods, arrayModule } from './arrays';
 import { collectionModule, userCollectionMethods } from './collection';
@@ -79,10 +80,11 @@ export async function getField(interp: Interpreter, target: Value, name: string,
   if (v instanceof NullDoc) throw documentNotFound(v, span);
   if (v instanceof Doc) return docField(v, name);
   if (v instanceof Map) return v.get(name) ?? null;
-  if (typeof v === 'string') return stringFields[name]?.(v) ?? noSuchField(name, v, span);
-  if (Array.isArray(v)) return arrayFields[name]?.(v) ?? noSuchField(name, v, span);
-  if (v instanceof Time) return timeFields[name]?.(v) ?? noSuchField(name, v, span);
-  if (v instanceof DateV) return dateFields[name]?.(v) ?? noSuchField(name, v, span);
+  if (typeof v === 'string') return stringFields[name]?.(v) ?? boundMethod(interp, v, name, span);
+  if (Array.isArray(v)) return arrayFields[name]?.(v) ?? boundMethod(interp, v, name, span);
+  if (v instanceof Time) return timeFields[name]?.(v) ?? boundMethod(interp, v, name, span);
+  if (v instanceof DateV) return dateFields[name]?.(v) ?? boundMethod(interp, v, name, span);
+  if (v instanceof SetV || typeof v === 'number' || typeof v === 'bigint' || v instanceof Double) return boundMethod(interp, v, name, span);
   if (v instanceof Module) {
     const def = MODULES[v.name];
     const field = def?.fields?.[name];
@@ -93,6 +95,12 @@ export async function getField(interp: Interpreter, target: Value, name: string,
     }
   }
   return noSuchField(name, v, span);
+}
+
+/** `'ab'.includes` as a value: the method bound to its receiver (`arr.map('ab'.includes)`). */
+function boundMethod(interp: Interpreter, recv: Value, name: string, span: Span): Value {
+  if (!methodsOf(recv)?.[name] && name !== 'toString') return noSuchField(name, recv, span);
+  return new Func(name, (args) => callMethod(interp, recv, name, args, { call: span, receiver: span, args: args.map(() => span) }), 1, true);
 }
 
 function noSuchField(name: string, v: Value, span: Span): never {
@@ -144,7 +152,7 @@ export async function callMethod(interp: Interpreter, recv: Value, name: string,
   }
   if (name === 'toString' && !(recv instanceof Map) && !(recv instanceof SetV)) {
     arity(args, 0, 0, spans);
-    return toDisplayString(recv);
+    return displayString(interp, recv);
   }
   const method = methodsOf(recv)?.[name] as Method<Value> | undefined;
   if (method) return method(interp, recv, args, spans);

@@ -246,6 +246,8 @@ function escape(p: string, i: number, inClass: boolean, dotAll: boolean): Escape
     }
     case 'p': case 'P':
       return property(p, i, inClass);
+    case 'G': case 'X': case 'N':
+      throw new Invalid(`\\${c} is not supported`, i);
   }
   if (c >= '1' && c <= '9') {
     if (inClass) throw new Invalid('Illegal/unsupported escape sequence', i + 1);
