@@ -12,7 +12,7 @@ import { ADMIN, type Principal } from '../auth/principal';
 import { project } from './projection';
 import { isa } from './stdlib/types';
 import { displayString } from './stdlib/tostring';
-import { lineCol } from '../render/diagnostic';
+import { lineCol, renderDiagnostic } from '../render/diagnostic';
 import { arith, compare, equals } from './operators';
 import { callFunction, callMethod, getField, resolveGlobal } from './stdlib/dispatch';
 
@@ -66,6 +66,13 @@ export class Interpreter {
   /** Points this interpreter (and the lambdas it made) at a later query's transaction. */
   rebind(tx: QueryTx): void {
     this.tx = tx;
+  }
+
+  /** Fauna's performance hints: `performance_hint: <code> - <text>` with the span, once per place. */
+  hint(code: string, text: string, span: Span): void {
+    if (!this.spansInQuery) return;
+    const line = renderDiagnostic(`performance_hint: ${code}`, text, this.source, span).replace(`performance_hint: ${code}: `, `performance_hint: ${code} - `);
+    if (!this.logs.includes(line)) this.logs.push(line);
   }
 
   log(span: Span, text: string): void {
@@ -294,6 +301,8 @@ export class Interpreter {
       }
     }
     const right = await this.eval(e.right, env);
+    // Operators are native methods in Fauna, and bill like one (FQL2MetricsSpec's fold case).
+    this.tx.metrics.compute();
     switch (e.op) {
       case '==':
         return equals(await this.forEquality(left), await this.forEquality(right));

@@ -46,6 +46,23 @@ export class DocRef {
   }
 }
 
+/**
+ * A reference that came out of an index: it carries the values the index covers, so reading
+ * those fields needs no document read (Fauna's covered values).
+ */
+export class IndexedRef extends DocRef {
+  constructor(
+    coll: string,
+    id: string,
+    /** Covered values by top-level field name. */
+    readonly covered: Map<string, Value>,
+    /** `Coll.index` for the performance hint when an uncovered field is read. */
+    readonly index: string,
+  ) {
+    super(coll, id);
+  }
+}
+
 /** A document as this query sees it. `fields` are the user-visible fields in stored order. */
 export class Doc {
   constructor(

@@ -225,6 +225,15 @@ export const collectionModule: ModuleDef = {
   },
 };
 
+/** `where` on a collection reads all of it: Fauna's hint suggests an index instead. */
+function scanHint(interp: Interpreter, coll: string, spans: CallSpans): void {
+  interp.hint(
+    'collection_scan',
+    `Using \`where()\` on collection \`${coll}\` can cause a read of every document. See https://docs.fauna.com/performance_hint/collection_scan. Consider an index: \`${coll}.definition.update({ indexes: { byField: { terms: [{ field: ".field" }] } } })\`.`,
+    spans.call,
+  );
+}
+
 export const userCollectionMethods: MethodTable<string> = {
   create: (interp, coll, args, spans) => documentCreate(interp, coll, args, spans, false),
   createData: (interp, coll, args, spans) => documentCreate(interp, coll, args, spans, true),
@@ -235,10 +244,12 @@ export const userCollectionMethods: MethodTable<string> = {
   },
   where: (interp, coll, args, spans) => {
     arity(args, 1, 1, spans);
+    scanHint(interp, coll, spans);
     return filterSet(interp, collectionSet(interp, coll, null, spans), args[0]!, spans);
   },
   firstWhere: async (interp, coll, args, spans) => {
     arity(args, 1, 1, spans);
+    scanHint(interp, coll, spans);
     return firstOf(interp, filterSet(interp, collectionSet(interp, coll, null, spans), args[0]!, spans));
   },
 };

@@ -4,7 +4,7 @@ import type { Span } from '../../api';
 import { FqlError } from '../../errors';
 import { CREDENTIAL, FUNCTION, TOKEN } from '../../store/records';
 import { SetV } from '../../values/set';
-import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, isNamed, typeName, type Value } from '../../values/value';
+import { DateV, Doc, DocRef, Double, Func, IndexedRef, Module, NullDoc, Time, isNamed, typeName, type Value } from '../../values/value';
 import { documentNotFound, type Interpreter } from '../interpreter';
 import { displayString } from './tostring';
 import { arity, type CallSpans } from './args';
@@ -76,6 +76,11 @@ export async function getField(interp: Interpreter, target: Value, name: string,
   // A reference knows its id and collection: reading them reads no document (as in Fauna).
   if (target instanceof DocRef && name === 'id' && !isNamed(target.coll)) return target.id;
   if (target instanceof DocRef && name === 'coll') return moduleNamed(target.coll);
+  if (target instanceof IndexedRef) {
+    const covered = target.covered.get(name);
+    if (covered !== undefined) return covered;
+    interp.hint('non_covered_document_read', `\`.${name}\` is not covered by the \`${target.index}\` index.`, span);
+  }
   const v = target instanceof DocRef ? await interp.resolve(target) : target;
   if (v instanceof NullDoc) throw documentNotFound(v, span);
   if (v instanceof Doc) return docField(v, name);

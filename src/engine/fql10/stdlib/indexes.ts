@@ -6,7 +6,7 @@ import { FqlError } from '../../errors';
 import { decode } from '../../store/codec';
 import { keyOf, unpadId } from '../../store/index-keys';
 import { SetV } from '../../values/set';
-import { DocRef, type Value } from '../../values/value';
+import { IndexedRef, type Value } from '../../values/value';
 import type { Interpreter } from '../interpreter';
 import { invalidArgument, type CallSpans } from './args';
 import { noSuchFunction } from './dispatch';
@@ -39,6 +39,7 @@ export async function callIndex(interp: Interpreter, coll: string, name: string,
   return billedSet(interp, nTerms === 0 ? 8 : 1, async () => {
     const entries = await interp.tx.indexEntries(def, name, terms);
     const rows = entries.map((e) => ({ id: unpadId(e.id), values: e.covered.map(decode) }));
+    const coveredNames = index.values.map((v) => (v.path.length === 1 ? v.path[0]! : undefined));
     // Stored key order is ascending on every value; apply each value's own direction.
     rows.sort((a, b) => {
       for (let i = 0; i < index.values.length; i++) {
@@ -57,7 +58,12 @@ export async function callIndex(interp: Interpreter, coll: string, name: string,
       };
       return (from === undefined || cmp(from) >= 0) && (to === undefined || cmp(to) <= 0);
     };
-    return readable(interp, coll, rows.filter((r) => inRange(r.values)).map((r) => new DocRef(coll, r.id)));
+    const refs = rows.filter((r) => inRange(r.values)).map((r) => {
+      const covered = new Map<string, Value>();
+      coveredNames.forEach((n, i) => n !== undefined && covered.set(n, r.values[i]!));
+      return new IndexedRef(coll, r.id, covered, `${coll}.${name}`);
+    });
+    return readable(interp, coll, refs);
   });
 }
 

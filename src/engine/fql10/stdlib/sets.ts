@@ -68,9 +68,9 @@ export function collectionSet(interp: Interpreter, coll: string, range: Value, s
 }
 
 /** Sets leave out, silently, the documents the caller may not read (as in Fauna). */
-export async function readable(interp: Interpreter, coll: string, refs: DocRef[]): Promise<DocRef[]> {
+export async function readable<R extends DocRef>(interp: Interpreter, coll: string, refs: R[]): Promise<R[]> {
   if (await interp.access.readsAll(coll)) return refs;
-  const out: DocRef[] = [];
+  const out: R[] = [];
   for (const r of refs) if ((await interp.resolve(r)) instanceof Doc) out.push(r);
   return out;
 }
