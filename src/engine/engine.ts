@@ -135,7 +135,7 @@ class PlaygroundEngine implements Engine {
           return { ok: true, lang: 'fql10', value, txnTs: tx.txnTs, totals, logs, principal, costs: metrics.breakdown() };
         }
         parsed ??= input.parsed ?? parseFql4(input.source);
-        const output = await evalFql4(parsed, tx);
+        const output = await evalFql4(parsed, tx, principal);
         await tx.commit();
         add(true);
         finish();
@@ -248,10 +248,11 @@ function toQueryError(lang: Lang, source: string, e: unknown): QueryError {
       ? ['constraint failures:', ...e.failures.map((f) => `  ${f.paths.map((p) => p.join('.')).join(', ')}: ${f.message}`)]
       : [];
   const headline = lang === 'fql4' ? `${e.code}: ${e.message}` : e.message;
+  const summaries = [renderDiagnostic('error', headline, source, e.span, details), ...e.more.map((m) => renderDiagnostic('error', m.message, source, m.span))];
   const error: QueryError = {
     code: e.code,
     message: e.message,
-    summary: renderDiagnostic('error', headline, source, e.span, details),
+    summary: summaries.join('\n\n'),
     httpStatus: httpStatusOf(e.code),
   };
   if (e.span) error.span = e.span as Span;

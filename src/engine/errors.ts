@@ -14,6 +14,9 @@ export class FqlError extends Error {
     super(message);
     this.name = 'FqlError';
   }
+
+  /** Further errors found in the same pass (the parser reports every syntax error at once). */
+  more: FqlError[] = [];
 }
 
 /** Two queries wrote what the other read; the loser is retried from scratch. */

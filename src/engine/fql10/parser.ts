@@ -79,8 +79,32 @@ class Parser {
     return { start, end: this.toks[this.pos - 1]!.end };
   }
 
+  /**
+   * Top-level statements. A statement that fails to parse is reported and skipped to the next
+   * line, so one run shows every syntax error (up to ten), as Fauna does.
+   */
   program(): Program {
-    const body = this.statements('eof');
+    const body: Stmt[] = [];
+    const errors: FqlError[] = [];
+    while (this.tok.kind !== 'eof' && errors.length < 10) {
+      try {
+        body.push(this.statement());
+        if (this.is(';')) {
+          while (this.is(';')) this.next();
+        } else if (this.tok.kind !== 'eof' && !this.tok.nlBefore) {
+          throw this.unexpected('end of statement');
+        }
+      } catch (e) {
+        if (!(e instanceof FqlError)) throw e;
+        errors.push(e);
+        if (this.tok.kind !== 'eof') this.pos++;
+        while (this.tok.kind !== 'eof' && !this.tok.nlBefore) this.pos++;
+      }
+    }
+    if (errors.length > 0) {
+      const [first, ...rest] = errors;
+      throw Object.assign(first!, { more: rest });
+    }
     if (body.length === 0) throw this.err('Expected an expression, found end of query', this.tok);
     return { body, span: { start: 0, end: this.src.length } };
   }

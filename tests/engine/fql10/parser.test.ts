@@ -102,3 +102,28 @@ describe('FQL v10 parser', () => {
     expect(parseError('/* open')).toMatchObject({ message: 'Unterminated block comment' });
   });
 });
+
+describe('several syntax errors', () => {
+  it('are all reported, each with its caret', async () => {
+    const { freshEngine, fail } = await import('../helpers');
+    const { engine } = await freshEngine();
+    const r = await fail(engine, 'fql10', 'let = 1\n"ok"\n1 +');
+    expect(r.error.summary).toBe(
+      [
+        'error: Expected an identifier, found `=`',
+        'at *query*:1:5',
+        '  |',
+        '1 | let = 1',
+        '  |     ^',
+        '  |',
+        '',
+        'error: Expected an expression, found end of query',
+        'at *query*:3:4',
+        '  |',
+        '3 | 1 +',
+        '  |    ^',
+        '  |',
+      ].join('\n'),
+    );
+  });
+});
