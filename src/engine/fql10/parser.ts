@@ -83,22 +83,26 @@ class Parser {
    * Top-level statements. A statement that fails to parse is reported and skipped to the next
    * line, so one run shows every syntax error (up to ten), as Fauna does.
    */
+  private atEof(): boolean {
+    return this.tok.kind === 'eof';
+  }
+
   program(): Program {
     const body: Stmt[] = [];
     const errors: FqlError[] = [];
-    while (this.tok.kind !== 'eof' && errors.length < 10) {
+    while (!this.atEof() && errors.length < 10) {
       try {
         body.push(this.statement());
         if (this.is(';')) {
           while (this.is(';')) this.next();
-        } else if (this.tok.kind !== 'eof' && !this.tok.nlBefore) {
+        } else if (!this.atEof() && !this.tok.nlBefore) {
           throw this.unexpected('end of statement');
         }
       } catch (e) {
         if (!(e instanceof FqlError)) throw e;
         errors.push(e);
-        if (this.tok.kind !== 'eof') this.pos++;
-        while (this.tok.kind !== 'eof' && !this.tok.nlBefore) this.pos++;
+        if (!this.atEof()) this.pos++;
+        while (!this.atEof() && !this.tok.nlBefore) this.pos++;
       }
     }
     if (errors.length > 0) {
