@@ -185,7 +185,9 @@ export class Interpreter {
       case 'nonNull': {
         const target = await this.chain(e.target, env);
         if (target === SHORT) return SHORT;
-        return this.at(pointSpan(e), () => this.assertNonNull(target, pointSpan(e)));
+        // Fauna names why the value is null: a field the object lacks, or a null literal.
+        const why = e.target.kind === 'member' ? `Null value, due to missing field \`${e.target.name}\`` : undefined;
+        return this.at(pointSpan(e), () => this.assertNonNull(target, pointSpan(e), why));
       }
       case 'unary': {
         const v = await this.eval(e.operand, env);
@@ -325,8 +327,8 @@ export class Interpreter {
     return (v instanceof DocRef || v instanceof NullDoc) && (await this.isNull(v)) ? null : v;
   }
 
-  async assertNonNull(v: Value, span: Span): Promise<Value> {
-    if (v === null) throw new FqlError('null_value', 'Null value, due to null literal', span);
+  async assertNonNull(v: Value, span: Span, why = 'Null literal value'): Promise<Value> {
+    if (v === null) throw new FqlError('null_value', why, span);
     const doc = v instanceof DocRef ? await this.resolve(v) : v;
     if (doc instanceof NullDoc) throw documentNotFound(doc, span);
     return v;

@@ -76,3 +76,15 @@ describe('databases', () => {
     expect((await ok(engine, 'fql10', 'Database.byName("child")!.delete()')).text).toBe('Database.byName("child") /* deleted */');
   });
 });
+
+describe('null assertions', () => {
+  it('say why the value is null, as Fauna does', async () => {
+    const { engine } = await freshEngine();
+    const { fail } = await import('../helpers');
+    const lit = await fail(engine, 'fql10', 'null!');
+    expect(lit.error).toMatchObject({ code: 'null_value', message: 'Null literal value' });
+    const field = await fail(engine, 'fql10', '{ a: 1 }.b!');
+    expect(field.error).toMatchObject({ code: 'null_value', message: 'Null value, due to missing field `b`' });
+    expect(field.error.summary).toContain('1 | { a: 1 }.b!\n  |          ^^');
+  });
+});
