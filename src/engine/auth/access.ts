@@ -15,10 +15,51 @@ export const ACTIONS: Action[] = ['read', 'create', 'create_with_id', 'write', '
 /** Evaluates a predicate's lambda text with arguments, read-only; true only for `true`. */
 export type PredicateRunner = (source: string, args: Value[]) => Promise<Value>;
 
+/**
+ * A predicate written in FQL v4 (`Query(Lambda(…))` given to `CreateRole`), stored in the role
+ * document as `{lang: "fql4", lambda: "<the lambda's wire JSON>"}`. It is evaluated by the v4
+ * evaluator whichever language runs the query: Fauna evaluates each predicate in its own language
+ * with that language's arguments (RoleEvalAction.lambdaArgs: v4 gets refs and data, v10 docs).
+ */
+export interface V4Predicate {
+  lang: 'fql4';
+  lambda: string;
+}
+
+export type Predicate = string | V4Predicate;
+
+/**
+ * Runs a v4 predicate. `args` are what every caller hands `Access` (v10-shaped: documents, the
+ * identity ref for membership); the runner derives v4's arguments from them and `action`.
+ */
+export type V4PredicateRunner = (
+  lambda: string,
+  action: Action | 'membership',
+  args: Value[],
+  principal: Principal,
+  tx: QueryTx,
+) => Promise<Value>;
+
+let v4PredicateRunner: V4PredicateRunner | undefined;
+
+/** Installed by the v4 evaluator when it loads; without it a v4 predicate grants nothing. */
+export function registerV4PredicateRunner(run: V4PredicateRunner): void {
+  v4PredicateRunner = run;
+}
+
 interface RoleDef {
   name: string;
-  membership: Array<{ resource: string; predicate?: string }>;
-  privileges: Array<{ resource: string; actions: Partial<Record<Action, boolean | string>> }>;
+  membership: Array<{ resource: string; predicate?: Predicate }>;
+  privileges: Array<{ resource: string; actions: Partial<Record<Action, boolean | Predicate>> }>;
+}
+
+/** A stored predicate: v10 lambda text, or a v4 lambda (see V4Predicate). */
+function predicateOf(v: Value | undefined): Predicate | undefined {
+  if (typeof v === 'string') return v;
+  if (v instanceof Map && v.get('lang') === 'fql4' && typeof v.get('lambda') === 'string') {
+    return { lang: 'fql4', lambda: v.get('lambda') as string };
+  }
+  return undefined;
 }
 
 const SECURITY = new Set([KEY, ROLE, 'Database', 'AccessProvider']);
@@ -32,13 +73,18 @@ export function roleFromRecord(id: string, data: unknown): RoleDef {
   return {
     name: id,
     membership: (Array.isArray(membership) ? membership : [membership]).map((m) => {
-      const p = get(m, 'predicate');
-      return { resource: String(get(m, 'resource')), ...(typeof p === 'string' ? { predicate: p } : {}) };
+      const p = predicateOf(get(m, 'predicate'));
+      return { resource: String(get(m, 'resource')), ...(p !== undefined ? { predicate: p } : {}) };
     }),
     privileges: (Array.isArray(privileges) ? privileges : [privileges]).map((p) => {
-      const actions: Partial<Record<Action, boolean | string>> = {};
+      const actions: Partial<Record<Action, boolean | Predicate>> = {};
       const a = get(p, 'actions');
-      if (a instanceof Map) for (const [k, x] of a) if (typeof x === 'boolean' || typeof x === 'string') actions[k as Action] = x;
+      if (a instanceof Map) {
+        for (const [k, x] of a) {
+          const pred = typeof x === 'boolean' ? x : predicateOf(x);
+          if (pred !== undefined) actions[k as Action] = pred;
+        }
+      }
       return { resource: String(get(p, 'resource')), actions };
     }),
   };
@@ -120,10 +166,17 @@ export class Access {
         if (p.resource !== resource) continue;
         const grant = p.actions[action];
         if (grant === true) return true;
-        if (typeof grant === 'string' && (await this.predicate(grant, args)) === true) return true;
+        if (grant !== undefined && grant !== false && (await this.runPredicate(grant, action, args)) === true) return true;
       }
     }
     return false;
+  }
+
+  /** v10 text goes to this access's runner; a v4 lambda to the v4 evaluator. */
+  private async runPredicate(pred: Predicate, action: Action | 'membership', args: Value[]): Promise<Value> {
+    if (typeof pred === 'string') return this.predicate(pred, args);
+    if (!v4PredicateRunner) return false;
+    return v4PredicateRunner(pred.lambda, action, args, this.principal, this.tx);
   }
 
   private activeRoles(): Promise<RoleDef[]> {
@@ -142,7 +195,7 @@ export class Access {
     for (const role of all) {
       for (const m of role.membership) {
         if (m.resource !== p.identity.coll) continue;
-        if (!m.predicate || (await this.predicate(m.predicate, [p.identity])) === true) {
+        if (!m.predicate || (await this.runPredicate(m.predicate, 'membership', [p.identity])) === true) {
           out.push(role);
           break;
         }

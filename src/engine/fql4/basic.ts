@@ -1,11 +1,13 @@
 // Pure v4 functions: refs and collection handles, Equals, and time (BasicFunctions.scala and
 // TimeFunctions.scala in the core). None of them reads or writes.
+import { credentialOf } from '../auth/identity';
 import { isValidId } from '../store/ids';
+import { CREDENTIAL, ROLE, TOKEN } from '../store/records';
 import { parseTime } from '../values/time';
 import { DateV, DocRef, Module, Time, type Value } from '../values/value';
 import { castInteger, castString, fail, invalidArgument, isNativeColl, unresolvedError, valuesEqual } from './casts';
 import { child, type V4Node } from './ast';
-import { arg, type Form } from './form';
+import { arg, type Evaluator, type Form } from './form';
 
 const nativeHandle = (key: string, name: string): Form => ({
   keys: [key],
@@ -18,6 +20,7 @@ const NATIVE_BY_V4_ID = new Map([
   ['tokens', 'Token'],
   ['credentials', 'Credential'],
   ['keys', 'Key'],
+  ['roles', 'Role'],
   ['collections', 'Collection'],
   ['classes', 'Collection'],
 ]);
@@ -49,13 +52,35 @@ const refForm: Form = {
   },
 };
 
+/**
+ * `Ref("tokens/self")`, `Ref("credentials/self")`, `Ref("collections/users/self")`: the
+ * caller's token, its identity's credential, its identity (ModelData.lookupInstanceRef). Keys
+ * have no self ref; anything unresolvable is an invalid ref.
+ */
+async function selfRef(ev: Evaluator, text: string): Promise<Value | undefined> {
+  const p = ev.principal;
+  if (p.kind !== 'identity') return undefined;
+  if (text === 'tokens/self') return p.tokenId === undefined ? undefined : new DocRef(TOKEN, p.tokenId);
+  if (text === 'credentials/self') {
+    const cred = p.tokenId === undefined ? null : await credentialOf(ev.tx, p.identity);
+    return cred ? new DocRef(CREDENTIAL, cred.id) : undefined;
+  }
+  const m = /^(?:collections|classes)\/([^/]+)\/self$/.exec(text);
+  return m && m[1] === p.identity.coll ? p.identity : undefined;
+}
+
+const isSelf = (text: string) => text.endsWith('/self');
+
 /** `Ref("collections/spells")`, the legacy one-argument form: a ref literal, parsed by Fauna. */
 const refLiteral: Form = {
   keys: ['@ref'],
   call: false,
-  async run(_ev, node, pos) {
+  async run(ev, node, pos) {
     // A literal, not an expression: its body is read as JSON, never evaluated.
     const body = child(node, '@ref')!;
+    if (body.kind === 'scalar' && typeof body.value === 'string' && isSelf(body.value)) {
+      return (await selfRef(ev, body.value)) ?? fail('invalid expression', 'Invalid ref.', node, pos);
+    }
     const parsed =
       body.kind === 'scalar' && typeof body.value === 'string' ? parseLegacyRef(body.value) : refObject(body);
     return parsed ?? fail('invalid expression', 'Invalid ref.', node, pos);
@@ -104,6 +129,8 @@ function isDate(text: string): boolean {
 
 function parseLegacyRef(text: string): Value | undefined {
   const parts = text.split('/');
+  // Roles are named documents: `roles/admins`.
+  if (parts[0] === 'roles' && parts.length === 2 && parts[1]) return new DocRef(ROLE, parts[1]);
   const native = NATIVE_BY_V4_ID.get(parts[0]!);
   if (parts.length === 1) return native ? new Module(native, 'native-collection') : undefined;
   const isColl = parts[0] === 'collections' || parts[0] === 'classes';

@@ -6,7 +6,7 @@ import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type Value } f
 import type { Path, V4Node } from './ast';
 
 /** Native collections, by their v10 names. */
-const NATIVE_COLLS = new Set(['Token', 'Credential', 'Key', 'Collection']);
+const NATIVE_COLLS = new Set(['Token', 'Credential', 'Key', 'Collection', 'Role']);
 
 export function isNativeColl(coll: string): boolean {
   return NATIVE_COLLS.has(coll);
@@ -90,6 +90,15 @@ export function unresolvedError(coll: string, node: V4Node, pos: Path): never {
   return fail('invalid ref', `Ref refers to undefined collection '${coll}'`, node, pos);
 }
 
+/** `Role("x")` for a role that does not exist: an unresolved ref, like a missing collection. */
+export async function isMissingRole(tx: QueryTx, v: Value): Promise<boolean> {
+  return v instanceof DocRef && v.coll === 'Role' && !(await tx.getDoc('Role', v.id, true));
+}
+
+export function missingRoleError(name: string, node: V4Node, pos: Path): never {
+  return fail('invalid ref', `Ref refers to undefined role '${name}'`, node, pos);
+}
+
 /**
  * Fauna's `Identifier` cast (Login, Get, Identify): a Ref or a Set. Refs into missing
  * collections fail here with "invalid ref".
@@ -98,12 +107,15 @@ export async function castIdentifier(tx: QueryTx, v: Value, node: V4Node, pos: P
   if (!(v instanceof DocRef) && !(v instanceof Module)) return invalidArgument(['Ref', 'Set'], v, node, pos);
   const missing = await unresolvedCollection(tx, v);
   if (missing !== undefined) unresolvedError(missing, node, pos);
+  if (await isMissingRole(tx, v)) missingRoleError((v as DocRef).id, node, pos);
   return v;
 }
 
 /** Any unresolved ref nested in a write's parameters (the core's RefValidator). */
 export async function hasUnresolvedRef(tx: QueryTx, v: Value): Promise<boolean> {
-  if (v instanceof DocRef || v instanceof Module) return (await unresolvedCollection(tx, v)) !== undefined;
+  if (v instanceof DocRef || v instanceof Module) {
+    return (await unresolvedCollection(tx, v)) !== undefined || (await isMissingRole(tx, v));
+  }
   if (Array.isArray(v)) {
     for (const x of v) if (await hasUnresolvedRef(tx, x)) return true;
   } else if (v instanceof Map) {

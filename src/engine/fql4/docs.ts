@@ -1,10 +1,13 @@
 // Stored records as v4 shows them: `{ref, ts, …}` objects, `ts` a Long of microseconds.
 // Field sets follow fauna-auth-semantics §4.5: a token shows `secret` only in its create/login
 // result and `hashed_secret` afterwards; a credential shows `instance` and `hashed_password`.
+import { BUILTIN_ROLES } from '../auth/principal';
 import { decode } from '../store/codec';
-import type { CollectionRecord, DocRecord } from '../store/records';
+import type { QueryTx } from '../store/query-tx';
+import { CREDENTIAL, FUNCTION, KEY, ROLE, TOKEN, type CollectionRecord, type DocRecord } from '../store/records';
 import { DocRef, Module, Time, type ObjectV, type Value } from '../values/value';
-import { long } from './casts';
+import { isNativeColl, long } from './casts';
+import { lambdaFromWire } from './lambda';
 
 export function refOf(rec: DocRecord): DocRef {
   return new DocRef(rec.coll, rec.id);
@@ -69,4 +72,87 @@ export function collectionDocV4(rec: CollectionRecord): ObjectV {
   ]);
   if (rec.ttlDays !== null) out.set('ttl_days', long(BigInt(rec.ttlDays)));
   return out;
+}
+
+/** A key's `role` as v4 shows it: a built-in role's name, or a user role's ref `Role("x")`. */
+export function roleValue(name: string): Value {
+  return (BUILTIN_ROLES as readonly string[]).includes(name) ? name : new DocRef(ROLE, name);
+}
+
+/**
+ * A key as read back: `{ref, ts, role, data?, ttl?, hashed_secret}` — the secret only ever in the
+ * create result. `hashed_secret` is this playground's SHA-256 hex of the secret's random part
+ * (Fauna shows a bcrypt string); writing it changes nothing.
+ */
+export function keyDocV4(rec: DocRecord): ObjectV {
+  const fields = decode(rec.data);
+  const out: ObjectV = new Map<string, Value>([
+    ['ref', refOf(rec)],
+    ['ts', tsOf(rec.ts)],
+  ]);
+  const role = fields instanceof Map ? fields.get('role') : undefined;
+  if (typeof role === 'string') out.set('role', roleValue(role));
+  const data = fields instanceof Map ? fields.get('data') : undefined;
+  if (data !== undefined) out.set('data', data);
+  if (rec.ttl !== undefined) out.set('ttl', new Time(rec.ttl));
+  if (rec.hashedSecret !== undefined) out.set('hashed_secret', rec.hashedSecret);
+  return out;
+}
+
+/** A role resource name as a v4 ref: a native collection, a UDF, or a user collection. */
+async function resourceRef(tx: QueryTx, name: string): Promise<Value> {
+  if (isNativeColl(name)) return new Module(name, 'native-collection');
+  if (!(await tx.getCollection(name)) && (await tx.getDoc(FUNCTION, name, true))) return new DocRef(FUNCTION, name);
+  return new Module(name, 'user-collection');
+}
+
+/** A stored predicate as a value: a v4 lambda (`Query(Lambda(…))`), or v10 lambda text. */
+function predicateValue(v: Value | undefined): Value | undefined {
+  if (v instanceof Map && v.get('lang') === 'fql4' && typeof v.get('lambda') === 'string') {
+    return lambdaFromWire(v.get('lambda') as string);
+  }
+  return v;
+}
+
+/** A role as v4 reads it: `{ref: Role("x"), ts, name, membership, privileges, data?}`. */
+export async function roleDocV4(tx: QueryTx, rec: DocRecord): Promise<ObjectV> {
+  const fields = decode(rec.data);
+  const get = (k: string) => (fields instanceof Map ? fields.get(k) : undefined);
+  const out: ObjectV = new Map<string, Value>([
+    ['ref', new DocRef(ROLE, rec.id)],
+    ['ts', tsOf(rec.ts)],
+    ['name', rec.id],
+  ]);
+  const membership: Value[] = [];
+  for (const m of asList(get('membership'))) {
+    if (!(m instanceof Map)) continue;
+    const entry: ObjectV = new Map([['resource', await resourceRef(tx, String(m.get('resource')))]]);
+    const p = predicateValue(m.get('predicate'));
+    if (p !== undefined) entry.set('predicate', p);
+    membership.push(entry);
+  }
+  const privileges: Value[] = [];
+  for (const p of asList(get('privileges'))) {
+    if (!(p instanceof Map)) continue;
+    const actions: ObjectV = new Map();
+    const a = p.get('actions');
+    if (a instanceof Map) for (const [k, x] of a) actions.set(k, predicateValue(x) ?? null);
+    privileges.push(new Map<string, Value>([['resource', await resourceRef(tx, String(p.get('resource')))], ['actions', actions]]));
+  }
+  out.set('membership', membership);
+  out.set('privileges', privileges);
+  const data = get('data');
+  if (data !== undefined) out.set('data', data);
+  return out;
+}
+
+const asList = (v: Value | undefined): Value[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+
+/** Any stored document as v4 `Get` shows it. */
+export async function docV4(tx: QueryTx, rec: DocRecord): Promise<ObjectV> {
+  if (rec.coll === TOKEN) return tokenDocV4(rec);
+  if (rec.coll === CREDENTIAL) return credentialDocV4(rec);
+  if (rec.coll === KEY) return keyDocV4(rec);
+  if (rec.coll === ROLE) return roleDocV4(tx, rec);
+  return userDocV4(rec);
 }

@@ -3,13 +3,21 @@
 // evaluation of forms matched by their JSON key sets. Errors are FqlErrors carrying the v4
 // position path and the source span of the node they point at. Writes only go to the QueryTx
 // buffer; committing (or not, on error) is the caller's business.
+import { Access } from '../auth/access';
+import { ADMIN, type Principal } from '../auth/principal';
+import { FqlError } from '../errors';
+import { Interpreter } from '../fql10/interpreter';
 import type { QueryTx } from '../store/query-tx';
 import { Double, type Value } from '../values/value';
 import { child, type Path, type V4Node, type V4Object } from './ast';
+import { AUTH_FORMS } from './auth-forms';
 import { BASIC_FORMS } from './basic';
 import { castBoolean, fail, long } from './casts';
 import { arg, optArg, type Env, type Evaluator, type Form } from './form';
+import { LAMBDA_FORMS, checkQuery } from './lambda';
+import { SECURITY_FORMS } from './security';
 import { castPath, valueAtPath } from './select';
+import { UPDATE_FORMS } from './update';
 import { WRITE_FORMS } from './writes';
 
 export interface Evaluated {
@@ -18,17 +26,25 @@ export interface Evaluated {
   created: boolean;
 }
 
-export async function evaluate(tree: V4Node, tx: QueryTx): Promise<Evaluated> {
+export async function evaluate(tree: V4Node, tx: QueryTx, principal: Principal = ADMIN): Promise<Evaluated> {
   checkForms(tree, [], new Set());
-  const ev = new V4Evaluator(tx);
+  const ev = new V4Evaluator(tx, principal);
   const value = await ev.eval(tree, [], new Map());
   return { value, created: typeof value === 'object' && value !== null && ev.createdDocs.has(value) };
 }
 
-class V4Evaluator implements Evaluator {
+export class V4Evaluator implements Evaluator {
   readonly createdDocs = new WeakSet<object>();
+  readonly access: Access;
 
-  constructor(readonly tx: QueryTx) {}
+  constructor(
+    readonly tx: QueryTx,
+    readonly principal: Principal = ADMIN,
+    /** Defaults to the principal's rights; v10-text role predicates run in the v10 interpreter. */
+    access?: Access,
+  ) {
+    this.access = access ?? new Access(principal, tx, (src, args) => runV10Predicate(tx, principal, src, args));
+  }
 
   created(doc: Value): Value {
     if (typeof doc === 'object' && doc !== null) this.createdDocs.add(doc);
@@ -47,6 +63,16 @@ class V4Evaluator implements Evaluator {
     // Fauna bills one raw compute unit per function call (EvalContext: NativeCall).
     if (form.call) this.tx.metrics.compute();
     return form.run(this, node, pos, env);
+  }
+}
+
+/** A role predicate written as v10 lambda text, for a v4 query: an error in it grants nothing. */
+async function runV10Predicate(tx: QueryTx, principal: Principal, source: string, args: Value[]): Promise<Value> {
+  try {
+    return await new Interpreter(tx, source, [], principal).runPredicate(source, args);
+  } catch (e) {
+    if (e instanceof FqlError) return false;
+    throw e;
   }
 }
 
@@ -140,6 +166,10 @@ function checkForms(node: V4Node, pos: Path, scope: ReadonlySet<string>): void {
     checkForms(child(node, 'in')!, [...pos, 'in'], inner);
     return;
   }
+  if (key === 'query') {
+    checkQuery(node, pos, checkForms);
+    return;
+  }
   if (key === 'do') {
     if (body.kind !== 'array') fail('invalid expression', `Array expected, ${wireType(body)} provided.`, body, [...pos, 'do']);
     if (body.items.length === 0) fail('invalid expression', 'Expression list cannot be empty.', body, [...pos, 'do']);
@@ -210,4 +240,12 @@ const CONTROL_FORMS: Record<string, Form> = {
   },
 };
 
-const FORMS: Record<string, Form> = { ...CONTROL_FORMS, ...BASIC_FORMS, ...WRITE_FORMS };
+const FORMS: Record<string, Form> = {
+  ...CONTROL_FORMS,
+  ...BASIC_FORMS,
+  ...WRITE_FORMS,
+  ...UPDATE_FORMS,
+  ...AUTH_FORMS,
+  ...SECURITY_FORMS,
+  ...LAMBDA_FORMS,
+};

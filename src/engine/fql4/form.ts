@@ -1,4 +1,6 @@
 // What a v4 form handler sees: the evaluator, its node, its position, the bound variables.
+import type { Access } from '../auth/access';
+import type { Principal } from '../auth/principal';
 import type { QueryTx } from '../store/query-tx';
 import type { Value } from '../values/value';
 import { child, type Path, type V4Node, type V4Object } from './ast';
@@ -7,6 +9,10 @@ export type Env = ReadonlyMap<string, Value>;
 
 export interface Evaluator {
   readonly tx: QueryTx;
+  /** Who runs the query: identity functions, `Logout` and self refs answer from it. */
+  readonly principal: Principal;
+  /** What this code may do: the principal's rights, or read-only inside role predicates. */
+  readonly access: Access;
   eval(node: V4Node, pos: Path, env: Env): Promise<Value>;
   /** Marks a document a write just created: a query whose result is one answers HTTP 201. */
   created(doc: Value): Value;

@@ -34,6 +34,17 @@ const nul = (c: CallSite): V4Node => ({ kind: 'scalar', value: null, span: c.spa
 /** `{key: arg0}`: a one-argument function. */
 const unary = (key: string): FunctionDef => ({ min: 1, max: 1, build: (c) => form(c, [[key, c.arg(0, [key])]]) });
 
+/** `{a: arg0, b: arg1}`: a two-argument function. */
+const binary = (a: string, b: string): FunctionDef => ({
+  min: 2,
+  max: 2,
+  build: (c) =>
+    form(c, [
+      [a, c.arg(0, [a])],
+      [b, c.arg(1, [b])],
+    ]),
+});
+
 /** `{key: null}`: a native collection handle (a database scope is not supported here). */
 const nativeSet = (key: string): FunctionDef => ({ min: 0, max: 0, build: (c) => form(c, [[key, nul(c)]]) });
 
@@ -134,6 +145,47 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
         ['password', c.arg(1, ['password'])],
       ]),
   },
+  Update: binary('update', 'params'),
+  Replace: binary('replace', 'params'),
+  Delete: unary('delete'),
+  Logout: unary('logout'),
+  Identity: nativeSet('identity'),
+  CurrentIdentity: nativeSet('current_identity'),
+  HasIdentity: nativeSet('has_identity'),
+  HasCurrentIdentity: nativeSet('has_current_identity'),
+  CurrentToken: nativeSet('current_token'),
+  HasCurrentToken: nativeSet('has_current_token'),
+  KeyFromSecret: unary('key_from_secret'),
+  CreateKey: unary('create_key'),
+  CreateRole: unary('create_role'),
+  Roles: nativeSet('roles'),
+  Role: {
+    min: 1,
+    max: 2,
+    // `scope` is sent only when given and not null (the driver's `params` helper).
+    build(c) {
+      const entries: Array<[string, V4Node]> = [['role', c.arg(0, ['role'])]];
+      const scope = c.args[1];
+      if (scope && !(scope.type === 'Literal' && scope.value === null)) entries.push(['scope', c.arg(1, ['scope'])]);
+      return form(c, entries);
+    },
+  },
+  Query: unary('query'),
+  Lambda: {
+    min: 1,
+    max: 2,
+    // One argument is an expression that already is a lambda: the driver returns it as is.
+    build: (c) =>
+      c.args.length === 1
+        ? c.arg(0, [])
+        : form(c, [
+            ['lambda', c.arg(0, ['lambda'])],
+            ['expr', c.arg(1, ['expr'])],
+          ]),
+  },
+  And: { min: 1, max: null, build: (c) => form(c, [['and', varargs(c, 'and')]]) },
+  Or: { min: 1, max: null, build: (c) => form(c, [['or', varargs(c, 'or')]]) },
+  Not: unary('not'),
   Get: readAt('get'),
   Exists: readAt('exists'),
   Do: {

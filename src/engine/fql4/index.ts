@@ -1,12 +1,15 @@
 // FQL v4 entry points used by the engine facade: parse (source → the driver's wire tree and
 // its size), evaluate (against a QueryTx, which the caller commits), and the error body.
 import type { Span } from '../api';
+import { ADMIN, type Principal } from '../auth/principal';
 import { displayV4 } from '../render/v4-display';
 import type { QueryTx } from '../store/query-tx';
 import { v4ErrorsJson, v4ResourceJson } from '../wire/v4-json';
 import type { V4Node } from './ast';
 import { evaluate } from './eval';
 import { parseTree } from './parse';
+// Installs the evaluator of v4 role predicates into the shared access rules.
+import './predicates';
 import { utf8Length, wireJson } from './wire';
 
 /** A parsed v4 query: ready to evaluate, with its request size as the v4 JS driver sends it. */
@@ -35,9 +38,12 @@ export function parseFql4(source: string): ParsedFql4 {
   return { bytesIn: utf8Length(wire), wire, tree };
 }
 
-/** Throws an FqlError with the v4 `position` for query errors; writes stay in `tx` uncommitted. */
-export async function evalFql4(parsed: ParsedFql4, tx: QueryTx): Promise<Fql4Output> {
-  const { value, created } = await evaluate(parsed.tree, tx);
+/**
+ * Throws an FqlError with the v4 `position` for query errors; writes stay in `tx` uncommitted.
+ * `principal` is who runs it (authenticated by the caller): its rights are enforced throughout.
+ */
+export async function evalFql4(parsed: ParsedFql4, tx: QueryTx, principal: Principal = ADMIN): Promise<Fql4Output> {
+  const { value, created } = await evaluate(parsed.tree, tx, principal);
   return { text: displayV4(value), responseJson: v4ResourceJson(value), created };
 }
 

@@ -1,84 +1,29 @@
-// v4 functions that touch the store: Create, CreateCollection, Login, Identify, Get, Exists
-// (WriteFunctions.scala, AuthFunctions.scala, ReadFunctions in the core). Error positions follow
-// the core: argument checks at the argument (`["login"]`), write failures at the function key
-// (`["create"]`), authentication and not-found failures at the call itself.
-import { createCredential, createToken, credentialOf, passwordMatches, setPassword } from '../auth/identity';
-import { decode } from '../store/codec';
+// v4 functions that create and read: Create, CreateCollection, Get, Exists (WriteFunctions.scala,
+// ReadFunctions.scala in the core). Error positions follow the core: argument checks at the
+// argument, create failures (permission, validation, existence) at the function key
+// (`["create"]`), read failures (permission, not found) at the call itself. Every read and write
+// is checked against the caller's rights (guard.ts); a denied create writes nothing.
+import { createCredential, createToken, setPassword } from '../auth/identity';
 import { createCollection, createDocument, isRefusal } from '../store/documents';
-import type { DocRecord } from '../store/records';
-import { MISSING_DOC_BYTES, collectionSize } from '../store/sizes';
+import { newId } from '../store/ids';
+import { CREDENTIAL, TOKEN } from '../store/records';
+import { collectionSize } from '../store/sizes';
 import { DocRef, Module, Time, type ObjectV, type Value } from '../values/value';
 import type { Path, V4Object } from './ast';
 import {
   castIdentifier,
-  castObject,
-  castString,
   fail,
-  hasUnresolvedRef,
   invalidArgument,
+  isMissingRole,
   isNativeColl,
   unresolvedCollection,
   unresolvedError,
 } from './casts';
-import { collectionDocV4, credentialDocV4, instanceRef, refOf, tokenDocV4, userDocV4 } from './docs';
+import { collectionDocV4, credentialDocV4, docV4, refOf } from './docs';
+import { createKeyDoc, createRoleDoc } from './security';
 import { arg, optArg, type Arg, type Evaluator, type Form } from './form';
-
-const INVALID_DATA = 'document data is not valid.';
-
-/** The params object of a write, checked like the core's RefValidator (unresolved refs). */
-async function writeParams(ev: Evaluator, a: Arg | undefined, node: V4Object, pos: Path): Promise<ObjectV> {
-  if (!a) return new Map();
-  const params = castObject(a.value, a.node, a.pos);
-  if (await hasUnresolvedRef(ev.tx, params)) fail('validation failed', INVALID_DATA, node, pos);
-  return params;
-}
-
-/**
- * The shared store keeps document refs but not collection refs (codec.ts); v4 could store
- * `Collection("x")` in a document, the playground cannot yet, so it says so plainly.
- */
-function checkStorable(v: Value | undefined, node: V4Object, pos: Path): void {
-  if (v instanceof Module) {
-    fail('invalid argument', 'The playground cannot store collection refs inside documents yet.', node, pos);
-  }
-  if (Array.isArray(v)) for (const x of v) checkStorable(x, node, pos);
-  if (v instanceof Map) for (const x of v.values()) checkStorable(x, node, pos);
-}
-
-/** An optional field of a given kind; anything else fails validation at `pos`. */
-function field<T extends Value>(
-  params: ObjectV,
-  key: string,
-  ok: (v: Value) => v is T,
-  node: V4Object,
-  pos: Path,
-): T | undefined {
-  const v = params.get(key);
-  if (v === undefined || v === null) return undefined;
-  return ok(v) ? v : fail('validation failed', INVALID_DATA, node, pos);
-}
-
-const isMap = (v: Value): v is ObjectV => v instanceof Map;
-const isTime = (v: Value): v is Time => v instanceof Time;
-const isRef = (v: Value): v is DocRef => v instanceof DocRef;
-const isString = (v: Value): v is string => typeof v === 'string';
-
-/** A token as its create/login result shows it: the params' fields in their order, then `secret`. */
-function tokenResult(rec: DocRecord, secret: string, order: string[]): ObjectV {
-  const out: ObjectV = new Map<string, Value>([
-    ['ref', refOf(rec)],
-    ['ts', BigInt(rec.ts)],
-  ]);
-  for (const k of order) {
-    if (k === 'instance' && rec.instance !== undefined) out.set('instance', instanceRef(rec.instance));
-    if (k === 'data' && rec.data !== null) out.set('data', decode(rec.data));
-    if (k === 'ttl' && rec.ttl !== undefined) out.set('ttl', new Time(rec.ttl));
-  }
-  out.set('secret', secret);
-  return out;
-}
-
-const orderOf = (params: ObjectV, keys: string[]) => [...params.keys()].filter((k) => keys.includes(k));
+import { canRead, pendingDoc, permissionDenied, requireAllowed } from './guard';
+import { INVALID_DATA, checkStorable, field, isMap, isRef, isString, isTime, orderOf, tokenResult, writeParams } from './params';
 
 async function createUserDoc(
   ev: Evaluator,
@@ -93,12 +38,17 @@ async function createUserDoc(
   if (coll0 && coll0.ts === ev.tx.txnTs) {
     fail('invalid argument', 'Cannot create a collection and a document in it in the same transaction.', node, at);
   }
+  // Permission first (the core's precheck), on the document as it would be created.
+  const docId = id ?? newId();
+  const raw = params.get('data');
+  const pending = pendingDoc(ev, coll, docId, raw instanceof Map ? raw : new Map());
+  await requireAllowed(ev, id === undefined ? 'create' : 'create_with_id', coll, [pending], node, at);
   const data = field(params, 'data', isMap, node, at);
   const ttl = field(params, 'ttl', isTime, node, at);
   const creds = field(params, 'credentials', isMap, node, at);
   const password = creds ? field(creds, 'password', isString, node, at) : undefined;
   checkStorable(data, node, at);
-  const rec = await createDocument(ev.tx, coll, id, data ?? new Map(), ttl?.micros);
+  const rec = await createDocument(ev.tx, coll, docId, data ?? new Map(), ttl?.micros);
   if (isRefusal(rec)) {
     return rec.refused === 'exists'
       ? fail('instance already exists', 'Document already exists.', node, at)
@@ -120,7 +70,15 @@ async function createUserDoc(
   return out;
 }
 
+/** `{document, data?}`: a token or credential about to be created, as the access rules see it. */
+function pendingNative(ev: Evaluator, coll: string, params: ObjectV): Value {
+  const fields: ObjectV = new Map([['document', params.get('instance') ?? null]]);
+  if (params.get('data') instanceof Map) fields.set('data', params.get('data')!);
+  return pendingDoc(ev, coll, newId(), fields);
+}
+
 async function createTokenDoc(ev: Evaluator, node: V4Object, at: Path, params: ObjectV) {
+  await requireAllowed(ev, 'create', TOKEN, [pendingNative(ev, TOKEN, params)], node, at);
   const instance = field(params, 'instance', isRef, node, at);
   if (!instance) return fail('validation failed', INVALID_DATA, node, at);
   const data = field(params, 'data', isMap, node, at);
@@ -131,6 +89,7 @@ async function createTokenDoc(ev: Evaluator, node: V4Object, at: Path, params: O
 }
 
 async function createCredentialDoc(ev: Evaluator, node: V4Object, at: Path, params: ObjectV) {
+  await requireAllowed(ev, 'create', CREDENTIAL, [pendingNative(ev, CREDENTIAL, params)], node, at);
   const instance = field(params, 'instance', isRef, node, at);
   if (!instance) return fail('validation failed', INVALID_DATA, node, at);
   const password = field(params, 'password', isString, node, at);
@@ -148,6 +107,7 @@ const RESERVED = new Set([
 ]);
 
 async function createCollectionDoc(ev: Evaluator, node: V4Object, at: Path, params: ObjectV) {
+  if (!(await ev.access.canManageSchema('create', 'Collection', [params]))) permissionDenied(node, at);
   const name = params.get('name');
   if (typeof name !== 'string' || name === '' || name.includes('/') || RESERVED.has(name)) {
     return fail('validation failed', INVALID_DATA, node, at);
@@ -188,7 +148,9 @@ const createForm: Form = {
     if (t instanceof Module && t.name === 'Token') return ev.created(await createTokenDoc(ev, node, at, params));
     if (t instanceof Module && t.name === 'Credential') return ev.created(await createCredentialDoc(ev, node, at, params));
     if (t instanceof Module && t.name === 'Collection') return ev.created(await createCollectionDoc(ev, node, at, params));
-    const unsupported = 'The playground cannot create keys, or native documents with a chosen id.';
+    if (t instanceof Module && t.name === 'Key') return ev.created(await createKeyDoc(ev, node, at, params));
+    if (t instanceof Module && t.name === 'Role') return ev.created(await createRoleDoc(ev, node, at, params));
+    const unsupported = 'The playground cannot create native documents with a chosen id.';
     return fail('invalid argument', unsupported, target.node, at);
   },
 };
@@ -203,53 +165,6 @@ const createCollectionForm: Form = {
   },
 };
 
-const AUTH_FAILED = 'The document was not found or provided password was incorrect.';
-
-/**
- * `Login(identity, {password, ttl?, data?})`: needs the identity's credential and its password;
- * the identity document itself is not read (Fauna only checks the credential).
- */
-const loginForm: Form = {
-  keys: ['login', 'params'],
-  call: true,
-  async run(ev, node, pos, env) {
-    const identity = await arg(ev, node, 'login', pos, env);
-    const paramsArg = await arg(ev, node, 'params', pos, env);
-    const who = await castIdentifier(ev.tx, identity.value, identity.node, identity.pos);
-    const params = castObject(paramsArg.value, paramsArg.node, paramsArg.pos);
-    const password = field(params, 'password', isString, node, pos);
-    let matched = false;
-    if (who instanceof DocRef) {
-      const cred = await credentialOf(ev.tx, who);
-      matched = cred !== null && password !== undefined && (await passwordMatches(cred, password));
-    } else {
-      // A set's first member would be tried; none of a collection's own refs has a credential.
-      ev.tx.metrics.documentRead(MISSING_DOC_BYTES);
-    }
-    if (!matched || !(who instanceof DocRef)) return fail('authentication failed', AUTH_FAILED, node, pos);
-    const data = field(params, 'data', isMap, node, pos);
-    const ttl = field(params, 'ttl', isTime, node, pos);
-    checkStorable(data, node, pos);
-    const { record, secret } = await createToken(ev.tx, who, { data, ttl: ttl?.micros });
-    return ev.created(tokenResult(record, secret, [...orderOf(params, ['data', 'ttl']), 'instance']));
-  },
-};
-
-/** `Identify(identity, password)`: true when the credential exists and matches; never an error. */
-const identifyForm: Form = {
-  keys: ['identify', 'password'],
-  call: true,
-  async run(ev, node, pos, env) {
-    const identity = await arg(ev, node, 'identify', pos, env);
-    const pw = await arg(ev, node, 'password', pos, env);
-    const who = await castIdentifier(ev.tx, identity.value, identity.node, identity.pos);
-    const password = castString(pw.value, pw.node, pw.pos);
-    if (!(who instanceof DocRef)) return false;
-    const cred = await credentialOf(ev.tx, who);
-    return cred !== null && passwordMatches(cred, password);
-  },
-};
-
 /** The optional snapshot time of Get/Exists: checked, then ignored (the store keeps no history). */
 function checkTs(ts: Arg | undefined): void {
   if (ts && !(ts.value instanceof Time) && typeof ts.value !== 'number' && typeof ts.value !== 'bigint') {
@@ -257,12 +172,17 @@ function checkTs(ts: Arg | undefined): void {
   }
 }
 
-function notFoundMessage(coll: string): string {
+export function notFoundMessage(coll: string): string {
   if (coll === 'Token') return 'Token not found.';
   if (coll === 'Credential') return 'Credentials not found.';
   if (coll === 'Key') return 'Key not found.';
+  if (coll === 'Role') return 'Role not found.';
   return 'Document not found.';
 }
+
+/** Reading a collection's definition needs read on the native Collections(). */
+const canReadCollection = (ev: Evaluator, name: string) =>
+  ev.access.allows('read', 'Collection', [new DocRef('Collection', name)]);
 
 const SETS_UNSUPPORTED = 'Reading a native collection as a set is not supported by the playground yet.';
 
@@ -278,13 +198,14 @@ const getForm: Form = {
       if (t.kind !== 'user-collection') return fail('invalid argument', SETS_UNSUPPORTED, target.node, target.pos);
       const rec = (await ev.tx.getCollection(t.name))!;
       ev.tx.metrics.documentRead(collectionSize(rec));
+      if (!(await canReadCollection(ev, t.name))) permissionDenied(node, pos);
       return collectionDocV4(rec);
     }
     const rec = await ev.tx.getDoc(t.coll, t.id);
+    // The core checks permission and existence together and reports the permission first.
+    if (!(await canRead(ev, t, rec))) permissionDenied(node, pos);
     if (!rec) return fail('instance not found', notFoundMessage(t.coll), node, pos);
-    if (t.coll === 'Token') return tokenDocV4(rec);
-    if (t.coll === 'Credential') return credentialDocV4(rec);
-    return userDocV4(rec);
+    return docV4(ev.tx, rec);
   },
 };
 
@@ -299,22 +220,22 @@ const existsForm: Form = {
     if (!(t instanceof DocRef) && !(t instanceof Module)) {
       return invalidArgument(['Ref', 'Set'], t, target.node, target.pos);
     }
-    // A ref into a missing collection simply does not exist.
-    if ((await unresolvedCollection(ev.tx, t)) !== undefined) return false;
+    // A ref into a missing collection (or role) simply does not exist.
+    if ((await unresolvedCollection(ev.tx, t)) !== undefined || (await isMissingRole(ev.tx, t))) return false;
     if (t instanceof Module) {
       if (t.kind !== 'user-collection') return fail('invalid argument', SETS_UNSUPPORTED, target.node, target.pos);
       ev.tx.metrics.documentRead(collectionSize((await ev.tx.getCollection(t.name))!));
-      return true;
+      return canReadCollection(ev, t.name);
     }
-    return (await ev.tx.getDoc(t.coll, t.id)) !== null;
+    // Exists never fails on rights: what the caller may not read does not exist for it.
+    const rec = await ev.tx.getDoc(t.coll, t.id);
+    return rec !== null && (await canRead(ev, t, rec));
   },
 };
 
 export const WRITE_FORMS: Record<string, Form> = {
   create: createForm,
   create_collection: createCollectionForm,
-  login: loginForm,
-  identify: identifyForm,
   get: getForm,
   exists: existsForm,
 };

@@ -31,8 +31,12 @@ const NATIVE_HANDLES = new Map([
   ['Token', 'Tokens()'],
   ['Credential', 'Credentials()'],
   ['Key', 'Keys()'],
+  ['Role', 'Roles()'],
   ['Collection', 'Collections()'],
 ]);
+
+/** Named schema documents the driver prints by name: `Role("admins")`, `Function("signIn")`. */
+const NAMED_REFS = new Set(['Role', 'Function']);
 
 function collectionString(m: Module): string {
   const native = NATIVE_HANDLES.get(m.name);
@@ -40,6 +44,7 @@ function collectionString(m: Module): string {
 }
 
 function refString(r: DocRef): string {
+  if (NAMED_REFS.has(r.coll)) return `${r.coll}("${r.id}")`;
   const coll = NATIVE_HANDLES.get(r.coll) ?? `Collection("${r.coll}")`;
   return `Ref(${coll}, "${r.id}")`;
 }
@@ -57,7 +62,9 @@ function formatValue(ctx: Ctx, v: Value, recurseTimes: number): string {
   if (v instanceof Module) return collectionString(v);
   if (v instanceof Doc) return formatValue(ctx, docAsObject(v), recurseTimes);
   if (Array.isArray(v)) return formatList(ctx, v, recurseTimes);
-  // v4 has no function values; one reaching here (from v10) shows as v10 names it.
+  // A v4 lambda (`Query(Lambda(…))`, a role predicate) prints as the driver prints its Query value.
+  if (v instanceof Func && typeof (v as { v4Text?: unknown }).v4Text === 'string') return (v as unknown as { v4Text: string }).v4Text;
+  // v4 has no other function values; one reaching here (from v10) shows as v10 names it.
   if (v instanceof Func) return formatString(ctx, `[function ${v.name}]`);
   if (v instanceof SetV) return formatString(ctx, '[set]');
   if (v instanceof Page) {

@@ -1,6 +1,7 @@
 // Values as Fauna's v4 API sends them (the core's RenderContext): plain JSON with `@`-tagged
 // refs, times and dates, `{"@obj": …}` around objects that have a key starting with `@`, and
 // the `{"resource": …}` / `{"errors": […]}` envelopes. Compact, so lengths are `bytesOut`.
+import { V4Lambda } from '../fql4/lambda';
 import { Page, SetV } from '../values/set';
 import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type ObjectV, type Value } from '../values/value';
 
@@ -10,6 +11,8 @@ const NATIVE_IDS = new Map([
   ['Credential', 'credentials'],
   ['Key', 'keys'],
   ['Collection', 'collections'],
+  ['Role', 'roles'],
+  ['Function', 'functions'],
 ]);
 
 const str = (s: string) => JSON.stringify(s);
@@ -26,6 +29,8 @@ export function v4Json(v: Value): string {
   if (v instanceof Module) return collectionJson(v);
   if (v instanceof Doc) return v4Json(docAsObject(v));
   if (Array.isArray(v)) return `[${v.map(v4Json).join(',')}]`;
+  // A v4 `Query(Lambda(…))` travels as `{"@query": <its wire expression>}`.
+  if (v instanceof V4Lambda) return `{"@query":${v.wire}}`;
   if (v instanceof Func) return str(`[function ${v.name}]`);
   if (v instanceof SetV) return str('[set]');
   if (v instanceof Page) {

@@ -1,0 +1,180 @@
+// Keys and roles from v4: `CreateKey`, `CreateRole` (also `Create(Keys(), …)`, `Create(Roles(),
+// …)`), `Role("name")`, `Roles()`. Both write the documents the v10 side reads (records.ts): a
+// key keeps `{role, data?}` and the SHA-256 of its secret; a role keeps `{membership,
+// privileges, data?}` with resources by name and predicates either as v10 lambda text or, for
+// `Query(Lambda(…))`, as `{lang: "fql4", lambda: <wire JSON>}` (evaluated by the v4 evaluator,
+// with v4's arguments, whichever language asks; see auth/access.ts and predicates.ts).
+// Only principals allowed to create keys/roles may (admin; the core's RootClassIDs).
+import { ACTIONS } from '../auth/access';
+import { BUILTIN_ROLES } from '../auth/principal';
+import { mintKeySecret } from '../auth/secret';
+import { decode, encode } from '../store/codec';
+import { newId } from '../store/ids';
+import { KEY, ROLE, type DocRecord } from '../store/records';
+import { DocRef, Module, Time, type ObjectV, type Value } from '../values/value';
+import { child, type Path, type V4Object } from './ast';
+import { castString, fail, isNativeColl } from './casts';
+import { refOf, roleDocV4, roleValue } from './docs';
+import { arg, type Evaluator, type Form } from './form';
+import { pendingDoc, requireAllowed } from './guard';
+import { V4Lambda } from './lambda';
+import { INVALID_DATA, checkStorable, orderOf, writeParams } from './params';
+
+const invalid = (node: V4Object, at: Path): never => fail('validation failed', INVALID_DATA, node, at);
+
+/** Role names usable from both languages (v10 identifiers), minus the built-in and reserved ones. */
+const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const RESERVED = new Set([...BUILTIN_ROLES, 'events', 'set', 'self', 'documents', '_']);
+
+/** Fauna's cap on roles whose membership names one collection (Role.MaxRolesPerCollection). */
+const MAX_ROLES_PER_COLLECTION = 64;
+
+/**
+ * A key's role: a built-in role's name, or a user role by ref (`Role("x")`, or an array of one).
+ * Undefined when it names nothing (the caller reports `validation failed`).
+ */
+export async function roleName(ev: Evaluator, v: Value, node: V4Object, at: Path): Promise<string | undefined> {
+  if (Array.isArray(v)) {
+    if (v.length !== 1) fail('invalid argument', 'The playground gives a key one role: a role name or one Role("name").', node, at);
+    return roleName(ev, v[0]!, node, at);
+  }
+  if (typeof v === 'string') return (BUILTIN_ROLES as readonly string[]).includes(v) ? v : undefined;
+  if (v instanceof DocRef && v.coll === ROLE && (await ev.tx.getDoc(ROLE, v.id, true))) return v.id;
+  return undefined;
+}
+
+/** `CreateKey({role, data?, ttl?, priority?})` → `{ref, ts, role, …, secret, hashed_secret}`. */
+export async function createKeyDoc(ev: Evaluator, node: V4Object, at: Path, params: ObjectV): Promise<ObjectV> {
+  const id = newId();
+  await requireAllowed(ev, 'create', KEY, [pendingDoc(ev, KEY, id, params)], node, at);
+  const role = await roleName(ev, params.get('role') ?? null, node, at);
+  if (role === undefined) return invalid(node, at);
+  if (params.get('database') != null) fail('invalid argument', 'Child databases are not supported offline.', node, at);
+  const data = params.get('data') ?? null;
+  const ttl = params.get('ttl') ?? null;
+  if ((data !== null && !(data instanceof Map)) || (ttl !== null && !(ttl instanceof Time))) return invalid(node, at);
+  if (data) checkStorable(data, node, at);
+  const { secret, hashed } = await mintKeySecret(id);
+  const fields: ObjectV = new Map<string, Value>([['role', role]]);
+  if (data) fields.set('data', data);
+  const rec: DocRecord = { coll: KEY, id, ts: ev.tx.txnTs, data: encode(fields), hashedSecret: hashed };
+  if (ttl) rec.ttl = ttl.micros;
+  ev.tx.putDoc(rec);
+  const out: ObjectV = new Map<string, Value>([
+    ['ref', refOf(rec)],
+    ['ts', BigInt(rec.ts)],
+  ]);
+  for (const k of orderOf(params, ['role', 'data', 'ttl'])) {
+    if (k === 'role') out.set('role', roleValue(role));
+    if (k === 'data' && data) out.set('data', data);
+    if (k === 'ttl' && ttl) out.set('ttl', ttl);
+  }
+  out.set('secret', secret);
+  out.set('hashed_secret', hashed);
+  return out;
+}
+
+/** A predicate as stored: v4 lambdas by their wire JSON, v10 text as is. */
+function storedPredicate(v: Value | undefined, node: V4Object, at: Path): Value | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (v instanceof V4Lambda) return new Map<string, Value>([['lang', 'fql4'], ['lambda', v.wire]]);
+  if (typeof v === 'string') return v;
+  return invalid(node, at);
+}
+
+/** A role's resource by name: a user collection, or a native one (`Tokens()`, `Keys()`, …). */
+async function resourceName(ev: Evaluator, v: Value | undefined, node: V4Object, at: Path): Promise<string> {
+  if (v instanceof Module && v.kind === 'user-collection' && (await ev.tx.getCollection(v.name))) return v.name;
+  if (v instanceof Module && v.kind === 'native-collection' && isNativeColl(v.name)) return v.name;
+  return invalid(node, at);
+}
+
+const membershipOf = (rec: DocRecord): Value | undefined => {
+  const fields = decode(rec.data);
+  return fields instanceof Map ? fields.get('membership') : undefined;
+};
+
+const asList = (v: Value | undefined): Value[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+
+/**
+ * The role document `spec` describes (`{name, membership?, privileges?, data?}`), validated as
+ * the core does; failures are `validation failed` at `at`. `self` is the role being replaced.
+ */
+export async function roleRecord(ev: Evaluator, spec: ObjectV, node: V4Object, at: Path, self?: string): Promise<DocRecord> {
+  const name = spec.get('name');
+  if (typeof name !== 'string' || !NAME.test(name) || RESERVED.has(name)) return invalid(node, at);
+  if (self === undefined && (await ev.tx.getDoc(ROLE, name, true))) fail('instance already exists', 'Role already exists.', node, at);
+  const others = (await ev.tx.scanCollection(ROLE)).filter((r) => r.id !== self);
+  const membership: Value[] = [];
+  for (const m of asList(spec.get('membership'))) {
+    if (!(m instanceof Map)) return invalid(node, at);
+    const resource = await resourceName(ev, m.get('resource'), node, at);
+    if (!(await ev.tx.getCollection(resource))) return invalid(node, at);
+    const holders = others.filter((r) => asList(membershipOf(r)).some((x) => x instanceof Map && x.get('resource') === resource));
+    if (holders.length >= MAX_ROLES_PER_COLLECTION) return invalid(node, at);
+    const entry: ObjectV = new Map([['resource', resource]]);
+    const p = storedPredicate(m.get('predicate'), node, at);
+    if (p !== undefined) entry.set('predicate', p);
+    membership.push(entry);
+  }
+  const privileges: Value[] = [];
+  for (const p of asList(spec.get('privileges'))) {
+    if (!(p instanceof Map)) return invalid(node, at);
+    const resource = await resourceName(ev, p.get('resource'), node, at);
+    const actionsIn = p.get('actions') ?? null;
+    if (actionsIn !== null && !(actionsIn instanceof Map)) return invalid(node, at);
+    const actions: ObjectV = new Map();
+    for (const [k, v] of actionsIn ?? []) {
+      if (!(ACTIONS as string[]).includes(k)) return invalid(node, at);
+      if (typeof v === 'boolean') actions.set(k, v);
+      else {
+        const pred = storedPredicate(v, node, at);
+        if (pred !== undefined) actions.set(k, pred);
+      }
+    }
+    privileges.push(new Map<string, Value>([['resource', resource], ['actions', actions]]));
+  }
+  const fields: ObjectV = new Map<string, Value>([['membership', membership], ['privileges', privileges]]);
+  const data = spec.get('data') ?? null;
+  if (data !== null && !(data instanceof Map)) return invalid(node, at);
+  if (data) {
+    checkStorable(data, node, at);
+    fields.set('data', data);
+  }
+  return { coll: ROLE, id: name, ts: ev.tx.txnTs, data: encode(fields) };
+}
+
+/** `CreateRole({name, membership?, privileges?, data?})` → the role document. */
+export async function createRoleDoc(ev: Evaluator, node: V4Object, at: Path, params: ObjectV): Promise<ObjectV> {
+  const name = typeof params.get('name') === 'string' ? (params.get('name') as string) : '';
+  await requireAllowed(ev, 'create', ROLE, [pendingDoc(ev, ROLE, name, params)], node, at);
+  const rec = await roleRecord(ev, params, node, at);
+  ev.tx.putDoc(rec);
+  return roleDocV4(ev.tx, rec);
+}
+
+const schemaCreate = (key: string, create: typeof createKeyDoc): Form => ({
+  keys: [key],
+  call: true,
+  async run(ev, node, pos, env) {
+    const a = await arg(ev, node, key, pos, env);
+    const params = await writeParams(ev, a, node, pos);
+    return ev.created(await create(ev, node, [...pos, key], params));
+  },
+});
+
+export const SECURITY_FORMS: Record<string, Form> = {
+  create_key: schemaCreate('create_key', createKeyDoc),
+  create_role: schemaCreate('create_role', createRoleDoc),
+  role: {
+    keys: ['role'],
+    optional: ['scope'],
+    call: true,
+    async run(ev, node, pos, env) {
+      if (child(node, 'scope')) fail('invalid argument', 'Child databases are not supported offline.', node, [...pos, 'scope']);
+      const a = await arg(ev, node, 'role', pos, env);
+      return new DocRef(ROLE, castString(a.value, a.node, a.pos));
+    },
+  },
+  roles: { keys: ['roles'], call: true, run: async () => new Module(ROLE, 'native-collection') },
+};
