@@ -249,9 +249,12 @@ function toQueryError(lang: Lang, source: string, e: unknown): QueryError {
       : [];
   const headline = lang === 'fql4' ? `${e.code}: ${e.message}` : e.message;
   const summaries = [renderDiagnostic('error', headline, source, e.span, details), ...e.more.map((m) => renderDiagnostic('error', m.message, source, m.span))];
+  // Fauna reports static (parse) failures as a count; the details are in the summary.
+  const checks = 1 + e.more.length;
+  const message = lang === 'fql10' && e.code === 'invalid_query' ? `The query failed ${checks} validation check${checks === 1 ? '' : 's'}` : e.message;
   const error: QueryError = {
     code: e.code,
-    message: e.message,
+    message,
     summary: summaries.join('\n\n'),
     httpStatus: httpStatusOf(e.code),
   };

@@ -41,7 +41,9 @@ export async function authenticate(
   adminSecret: string | undefined,
   constantTimeEqual: (a: string, b: string) => boolean,
 ): Promise<Principal> {
-  const [base, ...scopeParts] = secret.split(':');
+  const [base, ...rawScope] = secret.split(':');
+  // An empty or unparseable suffix is ignored, as Fauna's core does.
+  const scopeParts = rawScope.filter((p) => p !== '' && /^(admin|server|server-readonly|client|@role\/.+|@doc\/.+|[A-Za-z0-9_/-]+)$/.test(p));
   if (!base) throw new Unauthorized();
   let principal: Principal | undefined;
   let scopable = false;

@@ -250,7 +250,6 @@ export class QueryTx {
         return keys.map((k) => k[1]).sort().join(',') !== r.seen;
       }),
       ...[...this.entryReads.values()].map(async (r) => entrySignature(await entries.getAll(r.range)) !== r.seen),
-      meta.get('database').then((m) => !m || m.lastTs !== this.lastTs),
     ]);
     if (stale.some(Boolean)) {
       tx.abort();
@@ -299,8 +298,9 @@ export class QueryTx {
       writes.push(colls.put(rec));
       this.metrics.documentWrite(collectionSize(rec), this.writeSpans.get(`$collection/${rec.name}`));
     }
+    // Only the read set decides conflicts (serializable); commits of unrelated writes interleave.
     const m = await meta.get('database');
-    writes.push(meta.put({ ...m!, lastTs: this.txnTs }, 'database'));
+    writes.push(meta.put({ ...m!, lastTs: Math.max(m!.lastTs, this.txnTs) }, 'database'));
     await Promise.all(writes);
     await tx.done;
   }

@@ -115,6 +115,8 @@ function intArg(name: string, v: Value | undefined, span: Span): number {
 interface CursorEntry {
   set: SetV;
   offset: number;
+  /** The page size the cursor was made with: later pages keep it unless given one. */
+  size: number;
   interp: Interpreter;
   expires: number;
 }
@@ -143,7 +145,7 @@ export async function pageOf(interp: Interpreter, set: SetV, size: number, offse
     }
     data.push(v);
   }
-  return more ? { data, after: remember({ set, offset: offset + size, interp }) } : { data };
+  return more ? { data, after: remember({ set, offset: offset + size, size, interp }) } : { data };
 }
 
 /** What a returned set shows: its first page as `{ data, after }`. */
@@ -387,7 +389,7 @@ export const setModule: ModuleDef = {
       const token = args[0];
       const entry = typeof token === 'string' ? cursors.get(token) : undefined;
       if (!entry || entry.expires < Date.now()) throw new FqlError('invalid_cursor', 'Cursor cursor is invalid or expired.', spans.call);
-      const size = args.length > 1 ? sizeArg(args[1], spans.args[1]!) : entry.set.pageSize;
+      const size = args.length > 1 ? sizeArg(args[1], spans.args[1]!) : entry.size;
       // The set's functions run in this query now: its reads and costs belong to this transaction.
       entry.interp.rebind(interp.tx);
       return pageObject(await pageOf(entry.interp, entry.set, size, entry.offset));
