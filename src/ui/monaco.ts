@@ -24,35 +24,45 @@ registerFqlLanguages(monaco);
 export interface EditorOptions {
   value: string;
   lang: Lang;
+  /** Which text this is (a tab and a language): each key keeps its own model and undo history. */
+  key: string;
   ariaLabel: string;
+  dark: boolean;
   /** Called with the new text on every edit. */
   onChange(value: string): void;
   /** Ctrl/Cmd+Enter. */
   onRun(): void;
+  /** Ctrl/Cmd+S. */
+  onShare(): void;
+  /** ↑ on the first line, ↓ on the last: true when the history replaced the text. */
+  onHistory(direction: 'older' | 'newer'): boolean;
+  /** The selected text ('' when nothing is selected). */
+  onSelection(text: string): void;
   /** Cursor offset to start at (carried over from the fallback textarea). */
   cursor?: number;
   focus?: boolean;
 }
 
 export interface EditorHandle {
-  /** Shows `lang`'s text (each language keeps its own model, undo history and scroll position). */
-  show(lang: Lang, value: string): void;
+  /** Shows the text under `key` (a tab's language): each key keeps its model, undo and scroll. */
+  show(key: string, lang: Lang, value: string): void;
+  /** Drops the models of keys no longer in use (closed tabs). */
+  retain(keys: ReadonlySet<string>): void;
+  setDark(dark: boolean): void;
+  focus(): void;
   dispose(): void;
 }
 
-const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
-const themeName = (): string => (darkScheme.matches ? 'fql-dark' : 'fql-light');
-
 export function createEditor(container: HTMLElement, opts: EditorOptions): EditorHandle {
-  const models = new Map<Lang, monaco.editor.ITextModel>();
-  const viewStates = new Map<Lang, monaco.editor.ICodeEditorViewState | null>();
-  let current = opts.lang;
+  const models = new Map<string, monaco.editor.ITextModel>();
+  const viewStates = new Map<string, monaco.editor.ICodeEditorViewState | null>();
+  let current = opts.key;
   const first = monaco.editor.createModel(opts.value, opts.lang);
-  models.set(opts.lang, first);
+  models.set(opts.key, first);
 
   const editor = monaco.editor.create(container, {
     model: first,
-    theme: themeName(),
+    theme: opts.dark ? 'fql-dark' : 'fql-light',
     ariaLabel: opts.ariaLabel,
     automaticLayout: true,
     minimap: { enabled: false },
@@ -71,30 +81,48 @@ export function createEditor(container: HTMLElement, opts: EditorOptions): Edito
   });
 
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => opts.onShare());
   const changes = editor.onDidChangeModelContent(() => opts.onChange(editor.getValue()));
+  const selections = editor.onDidChangeCursorSelection(() => {
+    const model = editor.getModel();
+    const selection = editor.getSelection();
+    opts.onSelection(model && selection && !selection.isEmpty() ? model.getValueInRange(selection) : '');
+  });
+  const keys = editor.onKeyDown((e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const up = e.keyCode === monaco.KeyCode.UpArrow;
+    const down = e.keyCode === monaco.KeyCode.DownArrow;
+    if (!up && !down) return;
+    const model = editor.getModel();
+    const position = editor.getPosition();
+    const selection = editor.getSelection();
+    if (!model || !position || (selection && !selection.isEmpty())) return;
+    const atEdge = up ? position.lineNumber === 1 : position.lineNumber === model.getLineCount();
+    if (atEdge && opts.onHistory(up ? 'older' : 'newer')) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  });
 
   if (opts.cursor !== undefined) editor.setPosition(first.getPositionAt(opts.cursor));
   if (opts.focus) editor.focus();
 
-  const followScheme = (): void => monaco.editor.setTheme(themeName());
-  darkScheme.addEventListener('change', followScheme);
-
   return {
-    show(lang, value) {
-      if (lang !== current) {
+    show(key, lang, value) {
+      if (key !== current) {
         viewStates.set(current, editor.saveViewState());
-        let model = models.get(lang);
+        let model = models.get(key);
         if (!model) {
           model = monaco.editor.createModel(value, lang);
-          models.set(lang, model);
+          models.set(key, model);
         }
-        current = lang;
+        current = key;
         editor.setModel(model);
-        editor.restoreViewState(viewStates.get(lang) ?? null);
+        editor.restoreViewState(viewStates.get(key) ?? null);
       }
-      const model = models.get(lang);
+      const model = models.get(key);
       if (model && model.getValue() !== value) {
-        // Replaced as one undoable edit (choosing an example), so Ctrl+Z brings the old text back.
+        // Replaced as one undoable edit (an example, a history entry), so Ctrl+Z brings the old text back.
         editor.pushUndoStop();
         editor.executeEdits('playground', [{ range: model.getFullModelRange(), text: value }]);
         editor.pushUndoStop();
@@ -102,9 +130,24 @@ export function createEditor(container: HTMLElement, opts: EditorOptions): Edito
         editor.setScrollTop(0);
       }
     },
+    retain(keep) {
+      for (const [key, model] of models) {
+        if (key === current || keep.has(key)) continue;
+        model.dispose();
+        models.delete(key);
+        viewStates.delete(key);
+      }
+    },
+    setDark(dark) {
+      monaco.editor.setTheme(dark ? 'fql-dark' : 'fql-light');
+    },
+    focus() {
+      editor.focus();
+    },
     dispose() {
-      darkScheme.removeEventListener('change', followScheme);
       changes.dispose();
+      selections.dispose();
+      keys.dispose();
       editor.dispose();
       for (const model of models.values()) model.dispose();
     },

@@ -1,36 +1,143 @@
-// The Web Worker hosting the engine: opens the IndexedDB-backed database once and serves the UI's
-// requests one at a time, in arrival order.
+// The Web Worker hosting the engine. It keeps one open engine per database (by IndexedDB name)
+// and serves the UI's requests one at a time, in arrival order.
+//
+// Storage: the browser's IndexedDB when it can be opened; otherwise (a third-party iframe with
+// storage blocked, some private windows) an in-memory IndexedDB from fake-indexeddb, loaded only
+// then. The UI is told which, once, and shows a notice for memory.
 import { openEngine } from '../engine/engine';
 import type { Engine } from '../engine/engine';
 import { describeError, isWorkerRequest } from './protocol';
-import type { WorkerReply, WorkerRequest } from './protocol';
+import type { StorageMode, WorkerMessage, WorkerReply, WorkerRequest } from './protocol';
 
 interface WorkerScope {
-  indexedDB: IDBFactory;
-  postMessage(message: WorkerReply): void;
+  indexedDB?: IDBFactory;
+  postMessage(message: WorkerMessage): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
 }
 
 const scope = self as unknown as WorkerScope;
 
-let engine: Promise<Engine> | undefined;
-function getEngine(): Promise<Engine> {
-  // Opened lazily on the first request and kept; a failed open is retried on the next request.
-  engine ??= openEngine({ indexedDB: scope.indexedDB, name: 'fql-playground' }).catch((err: unknown) => {
-    engine = undefined;
-    throw err;
+/** How long opening IndexedDB may take before the worker gives up on it. */
+const PROBE_TIMEOUT_MS = 5000;
+
+interface Storage {
+  mode: StorageMode;
+  factory: IDBFactory;
+}
+
+let storage: Promise<Storage> | undefined;
+
+function getStorage(): Promise<Storage> {
+  storage ??= probe().then(async (failure) => {
+    if (failure === null) {
+      scope.postMessage({ type: 'storage', mode: 'indexeddb' });
+      return { mode: 'indexeddb' as const, factory: scope.indexedDB! };
+    }
+    const factory = await installMemoryIndexedDB();
+    scope.postMessage({ type: 'storage', mode: 'memory', reason: failure });
+    return { mode: 'memory' as const, factory };
   });
+  return storage;
+}
+
+/** Opens (and closes) a probe database: null when IndexedDB works, else why not. */
+function probe(): Promise<string | null> {
+  const factory = scope.indexedDB;
+  if (!factory) return Promise.resolve('this browser context has no IndexedDB');
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('IndexedDB did not answer'), PROBE_TIMEOUT_MS);
+    const done = (why: string | null): void => {
+      clearTimeout(timer);
+      resolve(why);
+    };
+    try {
+      const request = factory.open('fql-playground-probe', 1);
+      request.onsuccess = () => {
+        request.result.close();
+        done(null);
+      };
+      request.onerror = () => done(`IndexedDB is blocked (${request.error?.message || request.error?.name || 'open failed'})`);
+      request.onblocked = () => done('IndexedDB is blocked by another tab');
+    } catch (err) {
+      done(`IndexedDB is blocked (${describeError(err)})`);
+    }
+  });
+}
+
+/**
+ * Loads fake-indexeddb (a complete IndexedDB kept in memory) and makes its classes this worker's
+ * IDB* globals, as its `auto` entry does: idb, under the engine's store, recognises requests and
+ * cursors by `instanceof` those globals. Returns a fresh factory.
+ */
+async function installMemoryIndexedDB(): Promise<IDBFactory> {
+  const fake = await import('fake-indexeddb');
+  const factory = new fake.IDBFactory();
+  const globals: Record<string, unknown> = {
+    indexedDB: factory,
+    IDBCursor: fake.IDBCursor,
+    IDBCursorWithValue: fake.IDBCursorWithValue,
+    IDBDatabase: fake.IDBDatabase,
+    IDBFactory: fake.IDBFactory,
+    IDBIndex: fake.IDBIndex,
+    IDBKeyRange: fake.IDBKeyRange,
+    IDBObjectStore: fake.IDBObjectStore,
+    IDBOpenDBRequest: fake.IDBOpenDBRequest,
+    IDBRequest: fake.IDBRequest,
+    IDBTransaction: fake.IDBTransaction,
+    IDBVersionChangeEvent: fake.IDBVersionChangeEvent,
+  };
+  for (const [name, value] of Object.entries(globals)) {
+    Object.defineProperty(globalThis, name, { value, configurable: true, writable: true, enumerable: false });
+  }
+  return factory as unknown as IDBFactory;
+}
+
+const engines = new Map<string, Promise<Engine>>();
+
+function getEngine(name: string): Promise<Engine> {
+  let engine = engines.get(name);
+  if (!engine) {
+    // Opened on first use and kept; a failed open is retried on the next request.
+    engine = getStorage().then((s) => openEngine({ indexedDB: s.factory, name }));
+    engine.catch(() => engines.delete(name));
+    engines.set(name, engine);
+  }
   return engine;
+}
+
+async function drop(name: string): Promise<void> {
+  const open = engines.get(name);
+  engines.delete(name);
+  if (open) (await open.catch(() => null))?.close();
+  const { factory } = await getStorage();
+  await new Promise<void>((resolve, reject) => {
+    const request = factory.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error('could not delete the database'));
+    // Another tab still has it open: it is deleted once that tab lets go.
+    request.onblocked = () => resolve();
+  });
 }
 
 async function serve(msg: WorkerRequest): Promise<WorkerReply> {
   try {
-    const db = await getEngine();
-    if (msg.type === 'run') {
-      return { type: 'result', id: msg.id, result: await db.run(msg.request) };
+    switch (msg.type) {
+      case 'run':
+        return { type: 'result', id: msg.id, result: await (await getEngine(msg.db)).run(msg.request) };
+      case 'reset':
+        await (await getEngine(msg.db)).reset();
+        return { type: 'done', id: msg.id };
+      case 'export':
+        return { type: 'exported', id: msg.id, file: await (await getEngine(msg.db)).exportData() };
+      case 'import':
+        await (await getEngine(msg.db)).importData(msg.file);
+        return { type: 'done', id: msg.id };
+      case 'overview':
+        return { type: 'overview-data', id: msg.id, overview: await (await getEngine(msg.db)).overview() };
+      case 'drop':
+        await drop(msg.db);
+        return { type: 'done', id: msg.id };
     }
-    await db.reset();
-    return { type: 'reset-done', id: msg.id };
   } catch (err) {
     return { type: 'failure', id: msg.id, message: describeError(err) };
   }
@@ -45,7 +152,5 @@ scope.addEventListener('message', (event) => {
   queue = queue.then(async () => scope.postMessage(await serve(msg)));
 });
 
-// Open the database right away so the first query does not pay for it.
-getEngine().catch(() => {
-  /* reported to the first request instead */
-});
+// Find out where databases live right away, so the notice shows before the first query.
+void getStorage();

@@ -1,34 +1,61 @@
 // The one message union spoken between the UI and the engine worker. Every request carries a
-// numeric id; the worker answers each request exactly once with a reply carrying the same id.
-import type { RunRequest, RunResult } from '../engine/api';
+// numeric id and names the database it is for (its IndexedDB name); the worker answers each
+// request exactly once with a reply carrying the same id. The worker also sends one notice, with
+// no id, telling where databases are stored.
+import type { DatabaseOverview, RunRequest, RunResult } from '../engine/api';
+
+/** Where the worker keeps databases: the browser's IndexedDB, or memory when that is blocked. */
+export type StorageMode = 'indexeddb' | 'memory';
 
 export type WorkerMessage =
   /** UI → worker: run one query. */
-  | { type: 'run'; id: number; request: RunRequest }
+  | { type: 'run'; id: number; db: string; request: RunRequest }
   /** UI → worker: empty the database. */
-  | { type: 'reset'; id: number }
+  | { type: 'reset'; id: number; db: string }
+  /** UI → worker: the database as an export file (plain JSON; hashes only, never a secret). */
+  | { type: 'export'; id: number; db: string }
+  /** UI → worker: replace the database's contents with an export file (validated first). */
+  | { type: 'import'; id: number; db: string; file: unknown }
+  /** UI → worker: what the explorer shows. */
+  | { type: 'overview'; id: number; db: string }
+  /** UI → worker: close and delete the database. */
+  | { type: 'drop'; id: number; db: string }
   /** worker → UI: the query ran (a Fauna error is still a result: `result.ok === false`). */
   | { type: 'result'; id: number; result: RunResult }
-  /** worker → UI: the reset is done. */
-  | { type: 'reset-done'; id: number }
-  /** worker → UI: the request could not be served (engine failed to open, or threw). */
-  | { type: 'failure'; id: number; message: string };
+  /** worker → UI: a reset, import or drop is done. */
+  | { type: 'done'; id: number }
+  /** worker → UI: the export file. */
+  | { type: 'exported'; id: number; file: unknown }
+  /** worker → UI: the database overview. */
+  | { type: 'overview-data'; id: number; overview: DatabaseOverview }
+  /** worker → UI: the request could not be served (engine failed to open, bad import file…). */
+  | { type: 'failure'; id: number; message: string }
+  /** worker → UI, unasked, once: where databases live (memory when IndexedDB is unavailable). */
+  | { type: 'storage'; mode: StorageMode; reason?: string };
 
-export type WorkerRequest = Extract<WorkerMessage, { type: 'run' | 'reset' }>;
-export type WorkerReply = Exclude<WorkerMessage, WorkerRequest>;
+export type WorkerRequest = Extract<WorkerMessage, { type: 'run' | 'reset' | 'export' | 'import' | 'overview' | 'drop' }>;
+export type WorkerNotice = Extract<WorkerMessage, { type: 'storage' }>;
+export type WorkerReply = Exclude<WorkerMessage, WorkerRequest | WorkerNotice>;
+
+const REQUEST_TYPES = new Set(['run', 'reset', 'export', 'import', 'overview', 'drop']);
+const REPLY_TYPES = new Set(['result', 'done', 'exported', 'overview-data', 'failure']);
 
 export function isWorkerReply(value: unknown): value is WorkerReply {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as { type?: unknown; id?: unknown };
-  return (
-    typeof m.id === 'number' && (m.type === 'result' || m.type === 'reset-done' || m.type === 'failure')
-  );
+  return typeof m.id === 'number' && typeof m.type === 'string' && REPLY_TYPES.has(m.type);
+}
+
+export function isWorkerNotice(value: unknown): value is WorkerNotice {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as { type?: unknown; mode?: unknown };
+  return m.type === 'storage' && (m.mode === 'indexeddb' || m.mode === 'memory');
 }
 
 export function isWorkerRequest(value: unknown): value is WorkerRequest {
   if (typeof value !== 'object' || value === null) return false;
-  const m = value as { type?: unknown; id?: unknown };
-  return typeof m.id === 'number' && (m.type === 'run' || m.type === 'reset');
+  const m = value as { type?: unknown; id?: unknown; db?: unknown };
+  return typeof m.id === 'number' && typeof m.type === 'string' && REQUEST_TYPES.has(m.type) && typeof m.db === 'string';
 }
 
 /** A readable message for anything thrown. */

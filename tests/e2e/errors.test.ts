@@ -6,6 +6,7 @@ import {
   describeOutcome,
   launchBrowser,
   openApp,
+  resetDatabase,
   run,
   setLanguage,
   setQuery,
@@ -76,9 +77,7 @@ describe('errors', () => {
     expect(before?.kind, describeOutcome(before)).toBe('result');
     expect(before?.text).toContain('John Doe');
 
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByTestId('reset').click();
-    await page.getByTestId('setup-note').filter({ hasText: 'reset' }).waitFor();
+    await resetDatabase(page);
     const after = await run(page);
     expect(after?.kind, describeOutcome(after)).toBe('error');
     expect(errors).toEqual([]);

@@ -2,18 +2,22 @@
 // choose it, let its set-up run, click Run, and compare with the printed result of its doc page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { lessons } from '../../src/examples/lessons';
 import { examples } from '../../src/examples/seeds';
 import {
   V10_METRICS,
   V4_METRICS,
+  andWait,
   chooseExample,
   describeOutcome,
   launchBrowser,
   openApp,
+  openDatabases,
   readMetrics,
   readOutcome,
   run,
   startApp,
+  waitForMonaco,
 } from './harness';
 import type { App } from './harness';
 
@@ -30,15 +34,43 @@ afterAll(async () => {
   await app?.close();
 });
 
-describe('Examples menu', () => {
-  it('lists every example', async () => {
+describe('Examples gallery', () => {
+  it('lists every seed example and every lesson, and Esc closes it', async () => {
     const context = await browser!.newContext();
     try {
       const { page } = await openApp(context, app!.url);
-      const values = await page.locator('[data-testid=examples] option').evaluateAll((els) =>
-        els.map((el) => (el as HTMLOptionElement).value).filter(Boolean),
+      await page.getByTestId('examples').click();
+      const dialog = page.getByTestId('examples-dialog');
+      const ids = await dialog.locator('[data-testid^="example-"]').evaluateAll((els) =>
+        els.map((el) => el.getAttribute('data-testid')!.slice('example-'.length)),
       );
-      expect(values.sort()).toEqual(examples.map((e) => e.id).sort());
+      expect(ids.sort()).toEqual([...examples, ...lessons].map((e) => e.id).sort());
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('runs every lesson on an empty database (a new one each)', async () => {
+    const context = await browser!.newContext();
+    try {
+      const { page, errors } = await openApp(context, app!.url);
+      await waitForMonaco(page);
+      for (const lesson of lessons) {
+        await openDatabases(page);
+        await page.getByTestId('new-db-name').fill(lesson.id);
+        await andWait(page, () => page.getByTestId('create-db').click());
+        await page.keyboard.press('Escape');
+        expect(await page.getByTestId('database').locator('option:checked').textContent()).toBe(lesson.id);
+
+        const note = await chooseExample(page, lesson.id);
+        expect(note, `${lesson.id}: ${note}\n${describeOutcome(await readOutcome(page))}`).toMatch(/^Set-up: \d+ steps? run$/);
+        const outcome = await run(page);
+        const text = outcome?.kind === 'result' || outcome?.kind === 'error' ? outcome.text : describeOutcome(outcome);
+        expect(text, lesson.id).toMatch(lesson.expectShape);
+      }
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }

@@ -1,7 +1,10 @@
 // Shared plumbing of the browser tests: serve the built app (dist/) with vite's preview server,
 // drive Debian's Chromium through playwright-core, and read the page the way a user sees it.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, LaunchOptions, Page } from 'playwright-core';
@@ -66,8 +69,21 @@ function freePort(): Promise<number> {
   });
 }
 
+export interface AppOptions {
+  /** Extra response headers on every file (a Content-Security-Policy, say). */
+  headers?: Record<string, string>;
+}
+
+/**
+ * A Content-Security-Policy forbidding inline script and eval: the built app must work under it.
+ * `wasm-unsafe-eval` lets the engine worker compile argon2 (WebAssembly), nothing more.
+ */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'self'";
+
 /** Serves dist/ (run `npm run build` first) on 127.0.0.1 at a free port. */
-export async function startApp(): Promise<App> {
+export async function startApp(options: AppOptions = {}): Promise<App> {
   if (!existsSync(`${root}/dist/index.html`)) {
     throw new Error('dist/ is missing: run `npm run build` before the browser tests');
   }
@@ -78,12 +94,113 @@ export async function startApp(): Promise<App> {
     base: './',
     logLevel: 'warn',
     build: { outDir: 'dist' },
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false, ...(options.headers ? { headers: options.headers } : {}) },
   });
   const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
   return {
     url,
     close: () => server.close(),
+  };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  ttf: 'font/ttf',
+  json: 'application/json',
+  webmanifest: 'application/manifest+json',
+  wasm: 'application/wasm',
+};
+
+/**
+ * Serves dist/ under a sub-path (`/some/deep/path/`), the way a docs site or GitHub Pages would:
+ * the build uses relative URLs, so it must work there as at the root.
+ */
+export async function serveDistAt(prefix: string): Promise<App> {
+  if (!existsSync(`${root}/dist/index.html`)) throw new Error('dist/ is missing: run `npm run build` first');
+  const port = await freePort();
+  const server = createHttpServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!path.startsWith(prefix)) {
+      res.statusCode = 404;
+      res.end('not found');
+      return;
+    }
+    const rel = path.slice(prefix.length) || 'index.html';
+    const file = join(root, 'dist', rel);
+    if (rel.includes('..') || !existsSync(file) || !statSync(file).isFile()) {
+      res.statusCode = 404;
+      res.end('not found');
+      return;
+    }
+    res.setHeader('content-type', CONTENT_TYPES[rel.split('.').pop() ?? ''] ?? 'application/octet-stream');
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface ServedPage {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves one HTML page on 127.0.0.1 but addressed as `localhost`: another site than the app
+ * (127.0.0.1), so the app in an iframe on it is a third party.
+ */
+export async function serveOtherSite(html: string): Promise<ServedPage> {
+  const port = await freePort();
+  const server = createHttpServer((_req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://localhost:${port}/docs.html`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A profile blocking third-party cookies and so third-party storage (see `launchProfile`). */
+export function launchBlockingThirdPartyStorage(): Promise<PersistentBrowser> {
+  return launchProfile({ blockThirdParty: true });
+}
+
+export interface PersistentBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/**
+ * A Chromium profile on disk (IndexedDB is real, as in a user's browser; a default context keeps
+ * it in memory and, being incognito-like, blocks third-party storage). `blockThirdParty` blocks
+ * third-party cookies, which also denies third-party frames their storage: `localStorage` throws
+ * and `indexedDB.open` fails.
+ */
+export async function launchProfile(
+  options: { blockThirdParty?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<PersistentBrowser> {
+  const dir = mkdtempSync(join(tmpdir(), 'fql-playground-profile-'));
+  mkdirSync(join(dir, 'Default'));
+  const profile = options.blockThirdParty ? { cookie_controls_mode: 1, block_third_party_cookies: true } : { cookie_controls_mode: 0 };
+  writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify({ profile }));
+  const context = await chromium.launchPersistentContext(dir, {
+    ...launchOptions,
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -128,13 +245,24 @@ export async function setLanguage(page: Page, lang: Lang): Promise<void> {
   await page.locator(`[data-testid=editor][data-lang=${lang}]`).waitFor();
 }
 
-/** Replaces the editor text (in Monaco, as a user pasting it). */
+/**
+ * Replaces the editor text as a user pasting it: select all, Ctrl/Cmd+V. (Typing it would let
+ * Monaco auto-close brackets and auto-indent lines.) Waits until the tab has saved the new text.
+ */
 export async function setQuery(page: Page, text: string): Promise<void> {
   await waitForMonaco(page);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
   await page.locator('[data-testid=editor] .monaco-editor .view-lines').click();
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
+  await page.keyboard.press('ControlOrMeta+V');
+  await page.waitForFunction((value) => {
+    const saved = localStorage.getItem('fql-playground:tabs');
+    if (!saved) return false;
+    const { tabs, active } = JSON.parse(saved) as { tabs: { id: string; lang: string; sources: Record<string, string> }[]; active: string };
+    const tab = tabs.find((t) => t.id === active);
+    return tab?.sources[tab.lang] === value;
+  }, text);
 }
 
 async function generation(page: Page): Promise<number> {
@@ -174,16 +302,99 @@ export async function readOutcome(page: Page): Promise<Outcome | null> {
   return null;
 }
 
+/** Runs `action` and waits for the work it starts (a run, set-up, reset…) to finish. */
+export async function andWait(page: Page, action: () => Promise<void>): Promise<void> {
+  await settle(page, action);
+}
+
+/** Opens the Databases dialog (if it is not open already). */
+export async function openDatabases(page: Page): Promise<void> {
+  const dialog = page.getByTestId('databases-dialog');
+  // The dialog is loaded on first use: absent until then.
+  const open = (await dialog.count()) > 0 && (await dialog.evaluate((d) => (d as HTMLDialogElement).open));
+  if (!open) await page.getByTestId('databases').click();
+  await page.getByTestId('databases-dialog').locator('h2').waitFor();
+}
+
+/** Databases → Reset to empty (accepting the confirmation); waits for the reset note. */
+export async function resetDatabase(page: Page): Promise<void> {
+  await openDatabases(page);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await settle(page, () => page.getByTestId('reset').click());
+  await page.getByTestId('setup-note').filter({ hasText: 'reset' }).waitFor();
+}
+
+/**
+ * The editor's visible text as Monaco shows it, lines joined with nothing (Monaco wraps long lines
+ * into several view lines): compare with `squash(text)`.
+ */
+export async function editorText(page: Page): Promise<string> {
+  await waitForMonaco(page);
+  return page.evaluate(() => {
+    const lines = [...document.querySelectorAll('[data-testid=editor] .view-line')] as HTMLElement[];
+    return lines
+      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+      .map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' '))
+      .join('');
+  });
+}
+
+/** Text without its line breaks, to compare with `editorText`. */
+export function squash(text: string): string {
+  return text.replace(/\r?\n/g, '');
+}
+
+/** A v10/v4 result with its ids, timestamps and secrets replaced, to compare runs. */
+export function normalise(text: string): string {
+  return text
+    .replace(/Time\("[^"]+"\)/g, 'Time(…)')
+    .replace(/\b\d{15,19}\b/g, 'N')
+    .replace(/fn[A-Za-z0-9_-]{49}/g, 'SECRET');
+}
+
+/** Every record of a playground IndexedDB database, read in the page (for before/after checks). */
+export async function idbSnapshot(page: Page, name: string): Promise<Record<string, unknown[]>> {
+  return page.evaluate(
+    (dbName) =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const open = indexedDB.open(dbName);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          if (names.length === 0) {
+            db.close();
+            resolve({});
+            return;
+          }
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, unknown[]> = {};
+          for (const store of names) {
+            const req = tx.objectStore(store).getAll();
+            req.onsuccess = () => (out[store] = req.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(JSON.parse(JSON.stringify(out, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v))));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    name,
+  );
+}
+
 /** Clicks Run and returns what the result pane shows once the query has finished. */
 export async function run(page: Page): Promise<Outcome | null> {
   await settle(page, () => page.getByTestId('run').click());
   return readOutcome(page);
 }
 
-/** Picks an example from the menu, waits for its set-up, returns the set-up note. */
+/** Picks an example from the gallery, waits for its set-up, returns the set-up note. */
 export async function chooseExample(page: Page, id: string): Promise<string> {
   await settle(page, async () => {
-    await page.getByTestId('examples').selectOption(id);
+    await page.getByTestId('examples').click();
+    await page.getByTestId(`example-${id}`).click();
   });
   const note = page.getByTestId('setup-note');
   if ((await note.count()) === 0) return `no set-up note; ${describeOutcome(await readOutcome(page))}`;

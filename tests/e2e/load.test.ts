@@ -49,9 +49,16 @@ describe('page load', () => {
       expect(timing.monacoStart!).toBeGreaterThanOrEqual(timing.firstPaint!);
 
       // Every control has an accessible name.
-      for (const id of ['lang-switch', 'examples', 'run', 'reset']) {
+      for (const id of ['lang-switch', 'examples', 'run', 'share', 'history', 'databases', 'database', 'explorer-toggle', 'theme', 'new-tab']) {
         expect(await page.getByTestId(id).getAttribute('aria-label'), id).toBeTruthy();
       }
+      const unnamed = await page.evaluate(() =>
+        [...document.querySelectorAll('button, select, input, textarea, a[href]')]
+          .filter((el) => !el.closest('[aria-hidden="true"]'))
+          .filter((el) => !(el.getAttribute('aria-label') || el.textContent?.trim() || (el as HTMLInputElement).labels?.length))
+          .map((el) => el.outerHTML.slice(0, 120)),
+      );
+      expect(unnamed).toEqual([]);
 
       await page.waitForTimeout(500);
       expect(errors).toEqual([]);

@@ -19,6 +19,7 @@ function sources(dir: string): string[] {
 
 const uiFiles = sources('src/ui');
 const workerFiles = sources('src/worker');
+const shareFiles = sources('src/share');
 
 function importsOf(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
@@ -35,7 +36,8 @@ describe('UI sources', () => {
   });
 
   it('never render markup from strings or evaluate code', () => {
-    for (const file of [...uiFiles, ...workerFiles]) {
+    // Shared links and embeds carry untrusted text: it is only ever shown as text.
+    for (const file of [...uiFiles, ...workerFiles, ...shareFiles, 'public/embed.js', 'index.html']) {
       const text = readFileSync(join(root, file), 'utf8');
       expect(text, file).not.toMatch(/\{@html\b/);
       expect(text, file).not.toMatch(/\b(innerHTML|outerHTML|insertAdjacentHTML)\b/);
@@ -43,8 +45,18 @@ describe('UI sources', () => {
     }
   });
 
+  it('the page has no inline script (its Content-Security-Policy forbids it)', () => {
+    const html = readFileSync(join(root, 'index.html'), 'utf8');
+    expect(html).toMatch(/http-equiv="Content-Security-Policy"/);
+    expect(html).toMatch(/script-src 'self'[;"]/);
+    for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      expect(m[1], 'script tags load files').toMatch(/\bsrc=/);
+      expect(m[2]!.trim()).toBe('');
+    }
+  });
+
   it('import from src/engine only the types of api.ts', () => {
-    for (const file of uiFiles) {
+    for (const file of [...uiFiles, ...shareFiles]) {
       for (const spec of importsOf(file)) {
         if (!spec.includes('engine/') && !spec.endsWith('/engine')) continue;
         expect(spec, file).toBe('../engine/api');

@@ -19,7 +19,7 @@ const metrics: Metrics = {
 };
 
 function ok(req: RunRequest): RunResult {
-  return { ok: true, lang: req.lang, text: 'ok', json: {}, txnTs: '1', metrics };
+  return { ok: true, lang: req.lang, text: 'ok', json: {}, txnTs: '1', metrics } as RunResult;
 }
 
 function fail(req: RunRequest, code: string): RunResult {
@@ -29,7 +29,7 @@ function fail(req: RunRequest, code: string): RunResult {
     txnTs: '1',
     metrics,
     error: { code, message: code, summary: `error: ${code}`, httpStatus: 400 },
-  };
+  } as RunResult;
 }
 
 /** A client answering each request from a script, recording what it was asked. */
