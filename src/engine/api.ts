@@ -86,6 +86,8 @@ export type RunResult =
       metrics: Metrics;
       principal?: string;
       costs?: CostRow[];
+      /** `info`/`performance_hint` lines logged before the failure. */
+      logs?: string[];
     };
 
 /** What one source span cost (raw compute units: 50 make one billed compute op). */

@@ -176,7 +176,9 @@ class PlaygroundEngine implements Engine {
     if (!x.ok) {
       const bytesOut =
         x.lang === 'fql4' ? utf8Length(errorResponseJson(x.error.code, x.error.message, x.position ?? [])) : 0;
-      return { ok: false, lang: x.lang, error: x.error, txnTs, principal, costs, metrics: metricsOf(x.lang, x.totals, x.bytesIn, bytesOut) };
+      const failed: RunResult = { ok: false, lang: x.lang, error: x.error, txnTs, principal, costs, metrics: metricsOf(x.lang, x.totals, x.bytesIn, bytesOut) };
+      if (x.logs.length) failed.logs = x.logs;
+      return failed;
     }
     if (x.lang === 'fql10') {
       const json = {
