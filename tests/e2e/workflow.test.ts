@@ -128,7 +128,8 @@ describe('workflow', () => {
       expect((await run(page))?.text).toBe('100');
       // The history has what ran: the selection.
       await page.getByTestId('history').click();
-      expect(await page.getByTestId('history-entry').locator('code').allTextContents()).toEqual(['10 * 10']);
+      // The dialog loads on first use: wait for its entries rather than reading them at once.
+      await expect.poll(() => page.getByTestId('history-entry').locator('code').allTextContents()).toEqual(['10 * 10']);
       await page.keyboard.press('Escape');
       // A click in the editor drops the selection: Run runs everything again.
       await cursorToStart(page);
