@@ -7,7 +7,7 @@
 import type { Span } from '../../api';
 import { FqlError } from '../../errors';
 import { Page, SetV } from '../../values/set';
-import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type ObjectV, type Value } from '../../values/value';
+import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, typeName, type ObjectV, type Value } from '../../values/value';
 import type { Interpreter } from '../interpreter';
 import type { CallSpans } from './args';
 import { Ordering } from './ordering';
@@ -17,20 +17,13 @@ export type Num = number | bigint | Double;
 
 /** Fauna's runtime type name of a value (`ValueType.displayString` of its dynamic type). */
 export function dynType(v: Value): string {
-  if (v === null) return 'Null';
-  if (typeof v === 'boolean') return 'Boolean';
-  if (typeof v === 'string') return 'String';
-  if (typeof v === 'number') return 'Int';
-  if (typeof v === 'bigint') return 'Long';
-  if (v instanceof Double) return 'Double';
-  if (v instanceof Time) return 'Time';
-  if (v instanceof DateV) return 'Date';
+  // Containers, documents and functions print as static types; scalars as their plain names.
   if (Array.isArray(v)) return 'Array<Any>';
   if (v instanceof Map || v instanceof Page || v instanceof Ordering) return '{ *: Any }';
   if (v instanceof Doc || v instanceof DocRef || v instanceof NullDoc) return 'Doc';
   if (v instanceof Func) return v.name === '<lambda>' ? 'Lambda' : 'Function';
-  if (v instanceof Module) return v.name;
-  return 'Set<Any>';
+  if (v instanceof SetV) return 'Set<Any>';
+  return typeName(v);
 }
 
 /** A parameter type: its name in messages and how it casts an argument (undefined: rejected). */
