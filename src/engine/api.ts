@@ -103,7 +103,12 @@ export interface CostRow {
 
 /** What the explorer pane shows of a database (never a secret or a hash). */
 export interface DatabaseOverview {
-  collections: Array<{ name: string; ts: string; documents: number; firstIds: string[] }>;
+  collections: Array<{ name: string; ts: string; documents: number; firstIds: string[]; indexes: string[] }>;
   credentials: Array<{ id: string; document: string }>;
   tokens: Array<{ id: string; document: string; ttl?: string }>;
+  keys: Array<{ id: string; role: string; ttl?: string }>;
+  roles: string[];
+  functions: string[];
+  /** Child database definitions (they cannot be entered offline). */
+  databases: string[];
 }

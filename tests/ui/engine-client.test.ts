@@ -93,7 +93,7 @@ describe('engine client', () => {
 
   it('resolves reset, import and drop on done, export and overview with their data, and rejects on failure', async () => {
     let fail = false;
-    const overview = { collections: [], credentials: [], tokens: [] };
+    const overview = { collections: [], credentials: [], tokens: [], keys: [], roles: [], functions: [], databases: [] };
     const { worker, seen } = fakeWorker((msg): WorkerReply => {
       if (fail) return { type: 'failure', id: msg.id, message: 'Invalid export file: not an FQL Playground export' };
       if (msg.type === 'export') return { type: 'exported', id: msg.id, file: { format: 'x' } };

@@ -196,11 +196,26 @@ export async function overview(db: PlaygroundDB): Promise<DatabaseOverview> {
   const now = Date.now() * 1000;
   const live = docs.filter((d) => d.ttl === undefined || d.ttl > now);
   const iso = (us: number) => new Date(Math.floor(us / 1000)).toISOString();
+  const named = (coll: string) => live.filter((d) => d.coll === coll).map((d) => d.id).sort();
+  const roleOf = (d: DocRecord) => {
+    const v = d.data && typeof d.data === 'object' && 'o' in d.data ? d.data.o.find(([k]) => k === 'role')?.[1] : undefined;
+    return typeof v === 'string' ? v : 'admin';
+  };
   return {
     collections: collections.map((c) => {
       const mine = live.filter((d) => d.coll === c.name);
-      return { name: c.name, ts: iso(c.ts), documents: mine.length, firstIds: mine.slice(0, 100).map((d) => d.id) };
+      return {
+        name: c.name,
+        ts: iso(c.ts),
+        documents: mine.length,
+        firstIds: mine.slice(0, 100).map((d) => d.id),
+        indexes: Object.keys(c.indexes ?? {}),
+      };
     }),
+    keys: live.filter((d) => d.coll === KEY).map((d) => ({ id: d.id, role: roleOf(d), ...(d.ttl !== undefined ? { ttl: iso(d.ttl) } : {}) })),
+    roles: named(ROLE),
+    functions: named(FUNCTION),
+    databases: named('Database'),
     credentials: live.filter((d) => d.coll === CREDENTIAL).map((d) => ({ id: d.id, document: d.instance! })),
     tokens: live
       .filter((d) => d.coll === TOKEN)

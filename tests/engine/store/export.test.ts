@@ -46,3 +46,16 @@ describe('export and import', () => {
     await fail(a.engine, 'fql10', 'Nope.byId("1")');
   });
 });
+
+describe('overview', () => {
+  it('lists indexes, keys (no secret), roles, functions and databases', async () => {
+    const { engine } = await freshEngine();
+    await ok(engine, 'fql10', 'Collection.create({ name: "U", indexes: { byName: { terms: [{ field: ".name" }] } } })');
+    await ok(engine, 'fql10', 'Key.create({ role: "server" })\nRole.create({ name: "r" })\nFunction.create({ name: "f", body: "x => x" })\nDatabase.create({ name: "child" })');
+    const ov = await engine.overview();
+    expect(ov.collections[0]).toMatchObject({ name: 'U', indexes: ['byName'] });
+    expect(ov.keys).toEqual([{ id: expect.stringMatching(/^\d+$/), role: 'server' }]);
+    expect(ov).toMatchObject({ roles: ['r'], functions: ['f'], databases: ['child'] });
+    expect(JSON.stringify(ov)).not.toMatch(/fn[A-Za-z0-9_-]{30}|hashed/);
+  });
+});
