@@ -12,7 +12,7 @@ import 'monaco-editor/features/linesOperations/register';
 import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/wordOperations/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import type { Lang } from '../engine/api';
+import type { Lang, Span } from '../engine/api';
 import { registerFqlLanguages } from './fql-languages';
 
 self.MonacoEnvironment = {
@@ -36,8 +36,8 @@ export interface EditorOptions {
   onShare(): void;
   /** ↑ on the first line, ↓ on the last: true when the history replaced the text. */
   onHistory(direction: 'older' | 'newer'): boolean;
-  /** The selected text ('' when nothing is selected). */
-  onSelection(text: string): void;
+  /** The selected text ('' when nothing is selected) and the offset it starts at. */
+  onSelection(text: string, start: number): void;
   /** Cursor offset to start at (carried over from the fallback textarea). */
   cursor?: number;
   focus?: boolean;
@@ -49,6 +49,8 @@ export interface EditorHandle {
   /** Drops the models of keys no longer in use (closed tabs). */
   retain(keys: ReadonlySet<string>): void;
   setDark(dark: boolean): void;
+  /** Highlights a span of UTF-16 offsets in the shown text (a cost row under the pointer); null: none. */
+  highlight(span: Span | null): void;
   focus(): void;
   dispose(): void;
 }
@@ -86,7 +88,8 @@ export function createEditor(container: HTMLElement, opts: EditorOptions): Edito
   const selections = editor.onDidChangeCursorSelection(() => {
     const model = editor.getModel();
     const selection = editor.getSelection();
-    opts.onSelection(model && selection && !selection.isEmpty() ? model.getValueInRange(selection) : '');
+    const some = model !== null && selection !== null && !selection.isEmpty();
+    opts.onSelection(some ? model.getValueInRange(selection) : '', some ? model.getOffsetAt(selection.getStartPosition()) : 0);
   });
   const keys = editor.onKeyDown((e) => {
     if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
@@ -103,6 +106,8 @@ export function createEditor(container: HTMLElement, opts: EditorOptions): Edito
       e.stopPropagation();
     }
   });
+
+  const highlights = editor.createDecorationsCollection();
 
   if (opts.cursor !== undefined) editor.setPosition(first.getPositionAt(opts.cursor));
   if (opts.focus) editor.focus();
@@ -141,10 +146,24 @@ export function createEditor(container: HTMLElement, opts: EditorOptions): Edito
     setDark(dark) {
       monaco.editor.setTheme(dark ? 'fql-dark' : 'fql-light');
     },
+    highlight(span) {
+      const model = editor.getModel();
+      if (!span || !model) {
+        highlights.clear();
+        return;
+      }
+      const length = model.getValueLength();
+      const start = model.getPositionAt(Math.min(Math.max(0, span.start), length));
+      const end = model.getPositionAt(Math.min(Math.max(span.start, span.end), length));
+      const range = new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
+      highlights.set([{ range, options: { className: 'cost-highlight', inlineClassName: 'cost-highlight-text', stickiness: 1 } }]);
+      editor.revealRangeInCenterIfOutsideViewport(range);
+    },
     focus() {
       editor.focus();
     },
     dispose() {
+      highlights.clear();
       changes.dispose();
       selections.dispose();
       keys.dispose();

@@ -1,7 +1,7 @@
 // The playground's state and everything the user can ask of it: tabs of queries, the databases,
 // runs (with cancel), set-ups, examples, shared links, export/import, the explorer's overview.
 // Components read it and call its methods; only it talks to the engine client.
-import type { DatabaseOverview, Lang, RunResult } from '../engine/api';
+import type { DatabaseOverview, Lang, RunRequest, RunResult } from '../engine/api';
 import type { Example } from '../examples/seeds';
 import type { Snippet, SnippetStep } from '../share/codec';
 import { Databases } from './databases.svelte';
@@ -34,9 +34,18 @@ export interface Output {
   /** The engine could not answer at all (worker or engine failure). */
   failure: string | null;
   note: Note | null;
+  /** The text that ran and where it starts in the editor's text (cost spans are offsets into it). */
+  ran?: { source: string; offset: number } | null;
 }
 
-const EMPTY: Output = { result: null, caption: null, failure: null, note: null };
+/** Who Run runs as when not the admin key: a pasted or minted secret (in memory only, never saved). */
+export interface RunAs {
+  secret: string;
+  /** What the control shows: the principal the secret last ran as, or what it is. */
+  label: string;
+}
+
+const EMPTY: Output = { result: null, caption: null, failure: null, note: null, ran: null };
 
 /** A message across the top of the page. */
 export type Banner =
@@ -67,6 +76,13 @@ export class Session {
   outputs = $state.raw<Record<string, Output>>({});
   /** The editor's selected text: Run runs only it when there is one. */
   selection = $state('');
+  /** Where the selection starts in the editor's text (UTF-16 offset). */
+  selectionStart = 0;
+  /**
+   * Run as this secret instead of the admin key. Memory only: never in localStorage, share links
+   * or history (set-ups and examples always run as admin).
+   */
+  runAs = $state.raw<RunAs | null>(null);
   storage = $state.raw<StorageInfo | null>(null);
   overview = $state.raw<DatabaseOverview | null>(null);
   overviewError = $state<string | null>(null);
@@ -164,13 +180,39 @@ export class Session {
       await this.runSetup(true);
       return;
     }
-    const text = this.selection.trim() ? this.selection : tab.sources[tab.lang];
-    const request = { lang: tab.lang, source: text };
+    const partial = this.selection.trim() !== '';
+    const text = partial ? this.selection : tab.sources[tab.lang];
+    const request = this.#request(tab.lang, text);
     this.history.add(tab.lang, text);
     const db = this.db;
+    const ran = { source: text, offset: partial ? this.selectionStart : 0 };
     await this.#work('run', tab.id, async (set) => {
-      set({ result: await this.#client.run(db.idb, request) });
+      set({ result: this.#ranAs(request, await this.#client.run(db.idb, request)), ran });
     });
+  }
+
+  /** Runs as `secret` from now on (trimmed; empty: back to admin). */
+  setRunAs(secret: string, label?: string): void {
+    const trimmed = secret.trim();
+    this.runAs = trimmed ? { secret: trimmed, label: label ?? 'pasted secret' } : null;
+  }
+
+  clearRunAs(): void {
+    this.runAs = null;
+  }
+
+  #request(lang: Lang, source: string): RunRequest {
+    const runAs = this.runAs;
+    return runAs ? { lang, source, secret: runAs.secret } : { lang, source };
+  }
+
+  /** Names the run-as control after the principal a secret ran as, once it is known. */
+  #ranAs(request: RunRequest, result: RunResult): RunResult {
+    const runAs = this.runAs;
+    if (request.secret !== undefined && runAs?.secret === request.secret && result.principal && (result.ok || result.error.code !== 'unauthorized')) {
+      this.runAs = { secret: runAs.secret, label: result.principal };
+    }
+    return result;
   }
 
   /** Runs the tab's set-up steps, then (if asked) its query. */
@@ -187,7 +229,8 @@ export class Session {
       this.progress = null;
       const source = tab.sources[tab.lang];
       this.history.add(tab.lang, source);
-      set({ result: await this.#client.run(db.idb, { lang: tab.lang, source }) });
+      const request = this.#request(tab.lang, source);
+      set({ result: this.#ranAs(request, await this.#client.run(db.idb, request)), ran: { source, offset: 0 } });
     });
   }
 

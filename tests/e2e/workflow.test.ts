@@ -105,6 +105,8 @@ describe('workflow', () => {
 
       await page.getByTestId('history').click();
       const entries = page.getByTestId('history-entry');
+      // The dialog loads on first use: wait for it before counting.
+      await entries.first().waitFor();
       expect(await entries.count()).toBe(2);
       expect(await entries.first().textContent()).toContain('2 + 2');
       await entries.nth(1).click();
