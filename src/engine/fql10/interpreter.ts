@@ -90,16 +90,16 @@ export class Interpreter {
     let last: Value = null;
     for (const s of body) {
       if (s.kind === 'let') {
-        env.set(s.name, await this.eval(s.value, env));
+        env.set(s.name, await this.evalNode(s.value, env));
         last = null;
       } else {
-        last = await this.eval(s.expr, env);
+        last = await this.evalNode(s.expr, env);
       }
     }
     return last;
   }
 
-  async eval(e: Expr, env: Env): Promise<Value> {
+  async evalNode(e: Expr, env: Env): Promise<Value> {
     const v = await this.chain(e, env);
     return v === SHORT ? null : v;
   }
@@ -132,7 +132,7 @@ export class Interpreter {
         return new Double(Number(e.text.replace(/_/g, '')));
       case 'string': {
         let out = '';
-        for (const p of e.parts) out += typeof p === 'string' ? p : await displayString(this, await this.eval(p, env));
+        for (const p of e.parts) out += typeof p === 'string' ? p : await displayString(this, await this.evalNode(p, env));
         return out;
       }
       case 'ident': {
@@ -141,19 +141,19 @@ export class Interpreter {
         return resolveGlobal(this, e.name, e.span);
       }
       case 'array':
-        return Promise.all(e.items.map((x) => this.eval(x, env)));
+        return Promise.all(e.items.map((x) => this.evalNode(x, env)));
       case 'object': {
         const out = new Map<string, Value>();
-        for (const { key, value } of e.entries) out.set(key, await this.eval(value, env));
+        for (const { key, value } of e.entries) out.set(key, await this.evalNode(value, env));
         return out;
       }
       case 'block':
         return this.statements(e.body, new Env(env));
       case 'if': {
-        const c = await this.eval(e.cond, env);
+        const c = await this.evalNode(e.cond, env);
         if (typeof c !== 'boolean') throw typeMismatch('Boolean', c, e.cond.span);
-        if (c) return this.eval(e.then, env);
-        return e.else ? this.eval(e.else, env) : null;
+        if (c) return this.evalNode(e.then, env);
+        return e.else ? this.evalNode(e.else, env) : null;
       }
       case 'lambda':
         return this.lambda(e, env);
@@ -167,7 +167,7 @@ export class Interpreter {
         const target = await this.chain(e.target, env);
         if (target === SHORT) return SHORT;
         if (e.optional && (await this.isNull(target))) return SHORT;
-        const index = await this.eval(e.index, env);
+        const index = await this.evalNode(e.index, env);
         if (typeof index === 'string') return getField(this, target, index, e.span, e.target.span);
         if (typeof target === 'string') {
           return this.at(e.span, () => callMethod(this, target, 'at', [index], { call: e.span, receiver: e.target.span, args: [e.index.span] }));
@@ -190,7 +190,7 @@ export class Interpreter {
         return this.at(pointSpan(e), () => this.assertNonNull(target, pointSpan(e), why));
       }
       case 'unary': {
-        const v = await this.eval(e.operand, env);
+        const v = await this.evalNode(e.operand, env);
         if (e.op === '!') {
           if (typeof v !== 'boolean') throw typeMismatch('Boolean', v, e.operand.span);
           return !v;
@@ -219,7 +219,7 @@ export class Interpreter {
       const recv = await this.chain(m.target, env);
       if (recv === SHORT) return SHORT;
       if (m.optional && (await this.isNull(recv))) return SHORT;
-      const args = await Promise.all(e.args.map((a) => this.eval(a, env)));
+      const args = await Promise.all(e.args.map((a) => this.evalNode(a, env)));
       return this.charged({ start: m.nameSpan.start, end: e.callSpan.end }, () =>
         callMethod(this, recv, m.name, args, { call: e.callSpan, receiver: m.target.span, args: e.args.map((a) => a.span) }),
       );
@@ -227,7 +227,7 @@ export class Interpreter {
     const callee = await this.chain(e.callee, env);
     if (callee === SHORT) return SHORT;
     if (e.optional && (await this.isNull(callee))) return SHORT;
-    const args = await Promise.all(e.args.map((a) => this.eval(a, env)));
+    const args = await Promise.all(e.args.map((a) => this.evalNode(a, env)));
     return this.charged(e.span, () =>
       callFunction(this, callee, args, { call: e.callSpan, receiver: e.callee.span, args: e.args.map((a) => a.span) }),
     );
@@ -269,7 +269,7 @@ export class Interpreter {
           if (e.variadic && i === e.params.length - 1) scope.set(p, args.slice(i));
           else if (p !== '_') scope.set(p, args[i] ?? null);
         });
-        return this.eval(e.body, scope);
+        return this.evalNode(e.body, scope);
       },
       e.params.length,
       e.variadic,
@@ -289,20 +289,20 @@ export class Interpreter {
   }
 
   private async binary(e: Extract<Expr, { kind: 'binary' }>, env: Env): Promise<Value> {
-    const left = await this.eval(e.left, env);
+    const left = await this.evalNode(e.left, env);
     switch (e.op) {
       case '??':
-        return (await this.isNull(left)) ? this.eval(e.right, env) : left;
+        return (await this.isNull(left)) ? this.evalNode(e.right, env) : left;
       case '&&':
       case '||': {
         if (typeof left !== 'boolean') throw typeMismatch('Boolean', left, e.left.span);
         if (e.op === '&&' ? !left : left) return left;
-        const right = await this.eval(e.right, env);
+        const right = await this.evalNode(e.right, env);
         if (typeof right !== 'boolean') throw typeMismatch('Boolean', right, e.right.span);
         return right;
       }
     }
-    const right = await this.eval(e.right, env);
+    const right = await this.evalNode(e.right, env);
     // Operators are native methods in Fauna, and bill like one (FQL2MetricsSpec's fold case).
     this.tx.metrics.compute();
     switch (e.op) {

@@ -7,7 +7,7 @@ import type { Projection } from './ast';
 import type { Interpreter } from './interpreter';
 import { getField } from './stdlib/dispatch';
 
-type EnvLike = Parameters<Interpreter['eval']>[1];
+type EnvLike = Parameters<Interpreter['evalNode']>[1];
 
 export async function project(interp: Interpreter, target: Value, fields: Projection, env: EnvLike, span: Span): Promise<Value> {
   if (target === null || target instanceof NullDoc) return null;
@@ -32,7 +32,7 @@ export async function project(interp: Interpreter, target: Value, fields: Projec
       const v = await getField(interp, subject, f.key, f.span, span);
       out.set(f.key, f.sub ? await project(interp, v, f.sub, env, f.span) : v);
     } else {
-      const fn = (await interp.eval(f.value, env)) as Func;
+      const fn = (await interp.evalNode(f.value, env)) as Func;
       out.set(f.key, await interp.apply(fn, [target], f.span));
     }
   }

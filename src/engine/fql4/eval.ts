@@ -29,7 +29,7 @@ export interface Evaluated {
 export async function evaluate(tree: V4Node, tx: QueryTx, principal: Principal = ADMIN): Promise<Evaluated> {
   checkForms(tree, [], new Set());
   const ev = new V4Evaluator(tx, principal);
-  const value = await ev.eval(tree, [], new Map());
+  const value = await ev.evalNode(tree, [], new Map());
   return { value, created: typeof value === 'object' && value !== null && ev.createdDocs.has(value) };
 }
 
@@ -51,12 +51,12 @@ export class V4Evaluator implements Evaluator {
     return doc;
   }
 
-  async eval(node: V4Node, pos: Path, env: Env): Promise<Value> {
+  async evalNode(node: V4Node, pos: Path, env: Env): Promise<Value> {
     if (node.kind === 'scalar') return scalarValue(node.value);
     if (node.kind === 'array') {
       // In order: a later element sees an earlier element's writes.
       const out: Value[] = [];
-      for (let i = 0; i < node.items.length; i++) out.push(await this.eval(node.items[i]!, [...pos, i], env));
+      for (let i = 0; i < node.items.length; i++) out.push(await this.evalNode(node.items[i]!, [...pos, i], env));
       return out;
     }
     const form = formOf(node, pos);
@@ -184,7 +184,7 @@ const CONTROL_FORMS: Record<string, Form> = {
     async run(ev, node, pos, env) {
       const body = child(node, 'object') as V4Object;
       const out = new Map<string, Value>();
-      for (const [k, v] of body.entries) out.set(k, await ev.eval(v, [...pos, 'object', k], env));
+      for (const [k, v] of body.entries) out.set(k, await ev.evalNode(v, [...pos, 'object', k], env));
       return out;
     },
   },
@@ -201,8 +201,8 @@ const CONTROL_FORMS: Record<string, Form> = {
     call: false,
     async run(ev, node, pos, env) {
       let scope = env;
-      for (const [k, v, at] of bindingsOf(node, pos)) scope = new Map(scope).set(k, await ev.eval(v, at, scope));
-      return ev.eval(child(node, 'in')!, [...pos, 'in'], scope);
+      for (const [k, v, at] of bindingsOf(node, pos)) scope = new Map(scope).set(k, await ev.evalNode(v, at, scope));
+      return ev.evalNode(child(node, 'in')!, [...pos, 'in'], scope);
     },
   },
   if: {
@@ -211,7 +211,7 @@ const CONTROL_FORMS: Record<string, Form> = {
     async run(ev, node, pos, env) {
       const cond = await arg(ev, node, 'if', pos, env);
       const key = castBoolean(cond.value, cond.node, cond.pos) ? 'then' : 'else';
-      return ev.eval(child(node, key)!, [...pos, key], env);
+      return ev.evalNode(child(node, key)!, [...pos, key], env);
     },
   },
   do: {

@@ -13,7 +13,7 @@ export interface Evaluator {
   readonly principal: Principal;
   /** What this code may do: the principal's rights, or read-only inside role predicates. */
   readonly access: Access;
-  eval(node: V4Node, pos: Path, env: Env): Promise<Value>;
+  evalNode(node: V4Node, pos: Path, env: Env): Promise<Value>;
   /** Marks a document a write just created: a query whose result is one answers HTTP 201. */
   created(doc: Value): Value;
 }
@@ -43,7 +43,7 @@ export async function arg(ev: Evaluator, node: V4Object, key: string, pos: Path,
   const n = child(node, key);
   if (!n) throw new Error(`v4 form without its ${key} argument`);
   const at = [...pos, key];
-  return { node: n, pos: at, value: await ev.eval(n, at, env) };
+  return { node: n, pos: at, value: await ev.evalNode(n, at, env) };
 }
 
 /** Evaluates an optional argument; undefined when the driver did not send it. */

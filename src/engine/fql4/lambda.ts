@@ -114,7 +114,7 @@ export function bindLambda(lambda: V4Lambda, value: Value, node: V4Node, pos: Pa
 /** Applies a lambda to one argument value. */
 export function applyLambda(ev: Evaluator, lambda: V4Lambda, value: Value): Promise<Value> {
   const env = bindLambda(lambda, value, lambda.node, []);
-  return ev.eval(lambda.body, ['expr'], env);
+  return ev.evalNode(lambda.body, ['expr'], env);
 }
 
 const queryForm: Form = {
@@ -142,7 +142,7 @@ const junction = (key: 'and' | 'or'): Form => ({
     if (body.items.length === 0) fail('invalid argument', 'Non-empty array expected.', body, at);
     for (let i = 0; i < body.items.length; i++) {
       const item = body.items[i]!;
-      const b = castBoolean(await ev.eval(item, [...at, i], env), item, [...at, i]);
+      const b = castBoolean(await ev.evalNode(item, [...at, i], env), item, [...at, i]);
       if (b === (key === 'or')) return b;
     }
     return key === 'and';
