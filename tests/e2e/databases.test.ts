@@ -18,21 +18,11 @@ import {
   setQuery,
   startApp,
   waitForMonaco,
+  useAppAndBrowser,
 } from './harness';
 import type { App } from './harness';
 
-let app: App | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const suite = useAppAndBrowser();
 
 async function currentDb(page: Page): Promise<string> {
   return (await page.getByTestId('database').locator('option:checked').textContent()) ?? '';
@@ -65,9 +55,9 @@ async function createDatabase(page: Page, name: string, demo = false): Promise<v
 
 describe('databases', () => {
   it('creates, switches, renames and deletes databases, each with its own contents', async () => {
-    const context = await browser!.newContext();
+    const context = await suite.browser.newContext();
     try {
-      const { page, errors } = await openApp(context, app!.url);
+      const { page, errors } = await openApp(context, suite.app.url);
       await waitForMonaco(page);
       await createDatabase(page, 'Alpha');
       expect(await currentDb(page)).toBe('Alpha');
@@ -124,9 +114,9 @@ describe('databases', () => {
   });
 
   it('exports a database, deletes it, imports it back: same contents, same results; a bad file changes nothing', async () => {
-    const context = await browser!.newContext({ acceptDownloads: true });
+    const context = await suite.browser.newContext({ acceptDownloads: true });
     try {
-      const { page, errors } = await openApp(context, app!.url);
+      const { page, errors } = await openApp(context, suite.app.url);
       await waitForMonaco(page);
       // The demo data, one click: a new database loaded with it, and a tab querying it.
       await openDatabases(page);
@@ -203,9 +193,9 @@ describe('databases', () => {
   });
 
   it('cancels a running query: the page stays responsive, the store is unchanged, the next query runs', async () => {
-    const context = await browser!.newContext();
+    const context = await suite.browser.newContext();
     try {
-      const { page, errors } = await openApp(context, app!.url);
+      const { page, errors } = await openApp(context, suite.app.url);
       await setQuery(page, 'Collection.create({ name: "Thing" })');
       expect((await run(page))?.kind).toBe('result');
       const before = await idbSnapshot(page, 'fql-playground');

@@ -13,21 +13,11 @@ import {
   serveOtherSite,
   startApp,
   waitForMonaco,
+  useAppAndBrowser,
 } from './harness';
 import type { App, Outcome } from './harness';
 
-let app: App | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const suite = useAppAndBrowser();
 
 /** Clicks Run in an embed (page or frame) and waits for the result pane to settle. */
 async function runIn(frame: Page | Frame): Promise<Outcome | null> {
@@ -58,7 +48,7 @@ describe('embed mode', () => {
 Note.create({ id: "1", text: "&lt;b&gt;hi&lt;/b&gt;" })'>let note = Note.byId("1")!
 { text: note.text, html: "&lt;img src=x onerror=window.__pwned=1&gt;" }</pre>
 <pre data-fql data-lang="fql4">Let({ answer: 42 }, { answer: Var("answer"), same: Equals(1, 1) })</pre>
-<script src="${app!.url}embed.js"></script>
+<script src="${suite.app.url}embed.js"></script>
 </body></html>`);
     const blocked = await launchBlockingThirdPartyStorage();
     try {
@@ -101,7 +91,7 @@ Note.create({ id: "1", text: "&lt;b&gt;hi&lt;/b&gt;" })'>let note = Note.byId("1
 
       // "Open in playground" carries the snippet (with the set-up) to the full playground.
       const href = (await v10!.locator('[data-testid=open-in-playground]').getAttribute('href')) ?? '';
-      expect(href.startsWith(app!.url)).toBe(true);
+      expect(href.startsWith(suite.app.url)).toBe(true);
       expect(href).not.toContain('embed');
       const decoded = decodeSnippet(new URL(href).hash);
       expect(decoded.ok && decoded.snippet.query).toContain('let note = Note.byId("1")!');
@@ -124,9 +114,9 @@ Note.create({ id: "1", text: "&lt;b&gt;hi&lt;/b&gt;" })'>let note = Note.byId("1
       ],
       view: 'decorated',
     });
-    const context = await browser!.newContext({ viewport: { width: 800, height: 420 } });
+    const context = await suite.browser.newContext({ viewport: { width: 800, height: 420 } });
     try {
-      const { page, errors } = await openApp(context, `${app!.url}?embed#${hash}`);
+      const { page, errors } = await openApp(context, `${suite.app.url}?embed#${hash}`);
       await page.getByTestId('embed').waitFor();
       await waitForMonaco(page);
       expect(await page.getByTestId('storage-notice').count()).toBe(0);

@@ -18,27 +18,17 @@ import {
   run,
   startApp,
   waitForMonaco,
+  useAppAndBrowser,
 } from './harness';
 import type { App } from './harness';
 
-let app: App | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const suite = useAppAndBrowser();
 
 describe('Examples gallery', () => {
   it('lists every seed example and every lesson, and Esc closes it', async () => {
-    const context = await browser!.newContext();
+    const context = await suite.browser.newContext();
     try {
-      const { page } = await openApp(context, app!.url);
+      const { page } = await openApp(context, suite.app.url);
       await page.getByTestId('examples').click();
       const dialog = page.getByTestId('examples-dialog');
       const ids = await dialog.locator('[data-testid^="example-"]').evaluateAll((els) =>
@@ -53,9 +43,9 @@ describe('Examples gallery', () => {
   });
 
   it('runs every lesson on an empty database (a new one each)', async () => {
-    const context = await browser!.newContext();
+    const context = await suite.browser.newContext();
     try {
-      const { page, errors } = await openApp(context, app!.url);
+      const { page, errors } = await openApp(context, suite.app.url);
       await waitForMonaco(page);
       for (const lesson of lessons) {
         await openDatabases(page);
@@ -77,9 +67,9 @@ describe('Examples gallery', () => {
   });
 
   it.each(examples)('$id: set-up, Run, result and metrics', async (example) => {
-    const context = await browser!.newContext();
+    const context = await suite.browser.newContext();
     try {
-      const { page, errors } = await openApp(context, app!.url);
+      const { page, errors } = await openApp(context, suite.app.url);
 
       const note = await chooseExample(page, example.id);
       expect(note, `${note}\n${describeOutcome(await readOutcome(page))}`).toMatch(/^Set-up: \d+ steps? run/);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, LaunchOptions, Page } from 'playwright-core';
 import { preview } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import type { Lang } from '../../src/engine/api';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -414,4 +415,31 @@ export function describeOutcome(outcome: Outcome | null): string {
   if (!outcome) return 'nothing in the result pane';
   if (outcome.kind === 'error') return `error ${outcome.code}:\n${outcome.text}`;
   return `${outcome.kind}:\n${outcome.text}`;
+}
+
+/**
+ * The built app and one Chromium for a test file: started before its tests, closed after them.
+ * `suite.app` and `suite.browser` are there once the file's tests run.
+ */
+export function useAppAndBrowser(): { readonly app: App; readonly browser: Browser } {
+  let app: App | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  return {
+    get app() {
+      if (!app) throw new Error('the app is not started (use suite.app inside a test)');
+      return app;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not launched (use suite.browser inside a test)');
+      return browser;
+    },
+  };
 }

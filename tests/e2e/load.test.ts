@@ -11,27 +11,17 @@ import {
   setQuery,
   startApp,
   waitForMonaco,
+  useAppAndBrowser,
 } from './harness';
 import type { App } from './harness';
 
-let app: App | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const suite = useAppAndBrowser();
 
 describe('page load', () => {
   it('has no console errors and loads Monaco after first paint', async () => {
-    const context = await browser!.newContext();
+    const context = await suite.browser.newContext();
     try {
-      const { page, errors } = await openApp(context, app!.url);
+      const { page, errors } = await openApp(context, suite.app.url);
       expect(await page.title()).toBe('FQL Playground');
       await waitForMonaco(page);
       // The fallback textarea is gone once Monaco is there.
@@ -68,9 +58,9 @@ describe('page load', () => {
   });
 
   it('colours FQL v10 keywords, identifiers, strings and comments differently', async () => {
-    const context = await browser!.newContext();
+    const context = await suite.browser.newContext();
     try {
-      const { page, errors } = await openApp(context, app!.url);
+      const { page, errors } = await openApp(context, suite.app.url);
       await setLanguage(page, 'fql10');
       await setQuery(page, 'let total = Customer.all() // note');
       // Monaco colours an edited line in the background (and renders spaces as U+00A0): poll until
@@ -99,9 +89,9 @@ describe('page load', () => {
   });
 
   it('runs the query with Ctrl+Enter', async () => {
-    const context = await browser!.newContext();
+    const context = await suite.browser.newContext();
     try {
-      const { page, errors } = await openApp(context, app!.url);
+      const { page, errors } = await openApp(context, suite.app.url);
       await setLanguage(page, 'fql4');
       await setQuery(page, 'Let({ answer: 42 }, Var("answer"))');
       const before = await page.getByTestId('result-pane').getAttribute('data-generation');

@@ -20,6 +20,7 @@ import {
   setQuery,
   startApp,
   waitForMonaco,
+  useAppAndBrowser,
 } from './harness';
 import type { App } from './harness';
 
@@ -27,18 +28,7 @@ const dir = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const readme = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
 const write = Boolean(process.env.SCREENSHOTS);
 
-let app: App | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const suite = useAppAndBrowser();
 
 async function snap(page: Page, name: string): Promise<void> {
   // Let Monaco settle its cursor, colours and layout.
@@ -53,9 +43,9 @@ describe('screenshots', () => {
 
   it.each(['light', 'dark'] as const)('main view (%s): the v10 login example after Run', async (scheme) => {
     const example = examples.find((e) => e.id === 'v10-credential-login')!;
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
     try {
-      const { page, errors } = await openApp(context, app!.url);
+      const { page, errors } = await openApp(context, suite.app.url);
       await waitForMonaco(page);
       await chooseExample(page, example.id);
       const outcome = await run(page);
@@ -70,9 +60,9 @@ describe('screenshots', () => {
   });
 
   it('explorer: demo data, a document opened from it, a token counting down', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
     try {
-      const { page, errors } = await openApp(context, app!.url);
+      const { page, errors } = await openApp(context, suite.app.url);
       await waitForMonaco(page);
       await page.getByTestId('examples').click();
       await andWait(page, () => page.getByTestId('load-demo').click());
@@ -118,7 +108,7 @@ describe('screenshots', () => {
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:860px;margin:24px auto;color:#1d2330}code{background:#eef;padding:1px 4px;border-radius:4px}</style>
 </head><body><h2>Read a document by id</h2>
 <p><code>byId()</code> returns a reference to a document; <code>!</code> asserts that it exists. Press <b>Run</b>:</p>
-<iframe id="embed" src="${app!.url}?embed#${hash}" style="width:100%;height:380px;border:1px solid #ccd;border-radius:8px"></iframe>
+<iframe id="embed" src="${suite.app.url}?embed#${hash}" style="width:100%;height:380px;border:1px solid #ccd;border-radius:8px"></iframe>
 <p>The playground runs in your browser: nothing is sent anywhere.</p></body></html>`);
     // A regular profile, as a docs reader's browser: the frame gets (partitioned) storage.
     const profile = await launchProfile({ viewport: { width: 960, height: 600 } });

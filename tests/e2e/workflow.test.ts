@@ -14,21 +14,11 @@ import {
   setQuery,
   startApp,
   waitForMonaco,
+  useAppAndBrowser,
 } from './harness';
 import type { App } from './harness';
 
-let app: App | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const suite = useAppAndBrowser();
 
 async function tabTitles(page: Page): Promise<string[]> {
   return page.getByTestId('tab').allTextContents();
@@ -42,9 +32,9 @@ async function cursorToStart(page: Page): Promise<void> {
 
 describe('workflow', () => {
   it('tabs are autosaved and restored; localStorage never holds a secret', async () => {
-    const context = await browser!.newContext();
+    const context = await suite.browser.newContext();
     try {
-      const { page, errors } = await openApp(context, app!.url);
+      const { page, errors } = await openApp(context, suite.app.url);
       await waitForMonaco(page);
       await page.getByTestId('new-tab').click();
       expect(await tabTitles(page)).toEqual(['Query 1', 'Query 2']);
@@ -82,9 +72,9 @@ describe('workflow', () => {
   });
 
   it('history: ↑ on the first line and ↓ on the last walk through run queries; the list opens one', async () => {
-    const context = await browser!.newContext();
+    const context = await suite.browser.newContext();
     try {
-      const { page, errors } = await openApp(context, app!.url);
+      const { page, errors } = await openApp(context, suite.app.url);
       await setQuery(page, '1 + 1');
       expect((await run(page))?.text).toBe('2');
       await setQuery(page, '2 + 2');
@@ -118,9 +108,9 @@ describe('workflow', () => {
   });
 
   it('runs only the selection when there is one', async () => {
-    const context = await browser!.newContext();
+    const context = await suite.browser.newContext();
     try {
-      const { page, errors } = await openApp(context, app!.url);
+      const { page, errors } = await openApp(context, suite.app.url);
       await setQuery(page, '1 + 1\n10 * 10');
       await cursorToStart(page);
       await page.keyboard.press('ArrowDown');
@@ -143,9 +133,9 @@ describe('workflow', () => {
   });
 
   it('result views: FQL, JSON, tagged, a table of documents, a tree; Copy copies the view', async () => {
-    const context = await browser!.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await suite.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     try {
-      const { page, errors } = await openApp(context, app!.url);
+      const { page, errors } = await openApp(context, suite.app.url);
       await setQuery(page, 'Collection.create({ name: "Book" })');
       await run(page);
       await setQuery(page, '[\n  Book.create({ id: "1", title: "Dune", year: 1965 }),\n  Book.create({ id: "2", title: "Emma", tags: ["novel"] })\n]');
@@ -204,9 +194,9 @@ describe('workflow', () => {
   });
 
   it('shows log() output beside the result', async () => {
-    const context = await browser!.newContext();
+    const context = await suite.browser.newContext();
     try {
-      const { page, errors } = await openApp(context, app!.url);
+      const { page, errors } = await openApp(context, suite.app.url);
       await setQuery(page, 'log("hello from log")\n41 + 1');
       const outcome = await run(page);
       expect(outcome?.kind, describeOutcome(outcome)).toBe('result');
@@ -219,9 +209,9 @@ describe('workflow', () => {
   });
 
   it('theme switch: dark, remembered across reloads, Monaco follows; Esc closes the explorer and dialogs', async () => {
-    const context = await browser!.newContext({ colorScheme: 'light' });
+    const context = await suite.browser.newContext({ colorScheme: 'light' });
     try {
-      const { page, errors } = await openApp(context, app!.url);
+      const { page, errors } = await openApp(context, suite.app.url);
       await waitForMonaco(page);
       const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       const light = await background();
