@@ -1,7 +1,7 @@
 // The Object module end to end; expected values from Fauna's FQL2ObjectSpec and
 // FQL2ToStringSpec unless marked otherwise.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { engineFor } from './run';
+import { caseTables, engineFor } from './run';
 
 let e: Awaited<ReturnType<typeof engineFor>>;
 beforeAll(async () => {
@@ -9,15 +9,7 @@ beforeAll(async () => {
   await e.out("Collection.create({ name: 'User' })");
 });
 
-const results = (cases: Array<[string, string]>) =>
-  it.each(cases)('%s → %s', async (src, want) => {
-    expect(await e.out(src)).toBe(want);
-  });
-
-const errors = (cases: Array<[string, string]>) =>
-  it.each(cases)('%s fails: %s', async (src, want) => {
-    expect(await e.err(src)).toBe(want);
-  });
+const { results, errors } = caseTables(() => e);
 
 describe('keys, values, entries', () => {
   results([

@@ -1,22 +1,14 @@
 // String methods end to end; expected values from Fauna's FQL2StringSpec (model and API specs)
 // unless marked otherwise.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { engineFor } from './run';
+import { caseTables, engineFor } from './run';
 
 let e: Awaited<ReturnType<typeof engineFor>>;
 beforeAll(async () => {
   e = await engineFor();
 });
 
-const results = (cases: Array<[string, string]>) =>
-  it.each(cases)('%s → %s', async (src, want) => {
-    expect(await e.out(src)).toBe(want);
-  });
-
-const errors = (cases: Array<[string, string]>) =>
-  it.each(cases)('%s fails: %s', async (src, want) => {
-    expect(await e.err(src)).toBe(want);
-  });
+const { results, errors } = caseTables(() => e);
 
 describe('length and at', () => {
   results([

@@ -3,22 +3,14 @@
 // as Fauna's Instant.toString does. (`x.toString()` itself is routed by dispatch.ts; these
 // go through `Object.toString(x)`, the same display string.)
 import { beforeAll, describe, expect, it } from 'vitest';
-import { engineFor } from './run';
+import { caseTables, engineFor } from './run';
 
 let e: Awaited<ReturnType<typeof engineFor>>;
 beforeAll(async () => {
   e = await engineFor();
 });
 
-const results = (cases: Array<[string, string]>) =>
-  it.each(cases)('%s → %s', async (src, want) => {
-    expect(await e.out(src)).toBe(want);
-  });
-
-const errors = (cases: Array<[string, string]>) =>
-  it.each(cases)('%s fails: %s', async (src, want) => {
-    expect(await e.err(src)).toBe(want);
-  });
+const { results, errors } = caseTables(() => e);
 
 const T0 = "Time('2023-02-10T12:01:19.000Z')";
 const NOON = "Time('2023-02-10T12:00:00.000Z')";
