@@ -157,44 +157,35 @@ export function registerFqlLanguages(monaco: MonacoApi): void {
     monaco.languages.setLanguageConfiguration(id, brackets);
   }
 
+  // One palette, two themes: each token's light and dark colour side by side.
+  const palette: Array<[token: string, light: string, dark: string, fontStyle?: string]> = [
+    ['keyword', '7c3aed', 'c4b5fd'],
+    ['keyword.function', '1d4ed8', '93c5fd'],
+    ['type.identifier', '0f766e', '5eead4'],
+    ['key', '334155', 'cbd5e1'],
+    ['string', 'b45309', 'fcd34d'],
+    ['string.escape', '9a3412', 'fdba74'],
+    ['delimiter.interpolation', 'be185d', 'f9a8d4'],
+    ['number', '15803d', '86efac'],
+    ['comment', '64748b', '94a3b8', 'italic'],
+    ['operator', '475569', 'cbd5e1'],
+  ];
+  const rules = (dark: boolean) =>
+    palette.map(([token, light, darkColour, fontStyle]) => ({
+      token,
+      foreground: dark ? darkColour : light,
+      ...(fontStyle ? { fontStyle } : {}),
+    }));
   monaco.editor.defineTheme('fql-light', {
     base: 'vs',
     inherit: true,
-    rules: [
-      { token: 'keyword', foreground: '7c3aed' },
-      { token: 'keyword.function', foreground: '1d4ed8' },
-      { token: 'type.identifier', foreground: '0f766e' },
-      { token: 'key', foreground: '334155' },
-      { token: 'string', foreground: 'b45309' },
-      { token: 'string.escape', foreground: '9a3412' },
-      { token: 'delimiter.interpolation', foreground: 'be185d' },
-      { token: 'number', foreground: '15803d' },
-      { token: 'comment', foreground: '64748b', fontStyle: 'italic' },
-      { token: 'operator', foreground: '475569' },
-    ],
-    colors: {
-      'editor.background': '#ffffff',
-      'editorLineNumber.foreground': '#94a3b8',
-    },
+    rules: rules(false),
+    colors: { 'editor.background': '#ffffff', 'editorLineNumber.foreground': '#94a3b8' },
   });
   monaco.editor.defineTheme('fql-dark', {
     base: 'vs-dark',
     inherit: true,
-    rules: [
-      { token: 'keyword', foreground: 'c4b5fd' },
-      { token: 'keyword.function', foreground: '93c5fd' },
-      { token: 'type.identifier', foreground: '5eead4' },
-      { token: 'key', foreground: 'cbd5e1' },
-      { token: 'string', foreground: 'fcd34d' },
-      { token: 'string.escape', foreground: 'fdba74' },
-      { token: 'delimiter.interpolation', foreground: 'f9a8d4' },
-      { token: 'number', foreground: '86efac' },
-      { token: 'comment', foreground: '94a3b8', fontStyle: 'italic' },
-      { token: 'operator', foreground: 'cbd5e1' },
-    ],
-    colors: {
-      'editor.background': '#161b22',
-      'editorLineNumber.foreground': '#64748b',
-    },
+    rules: rules(true),
+    colors: { 'editor.background': '#161b22', 'editorLineNumber.foreground': '#64748b' },
   });
 }
