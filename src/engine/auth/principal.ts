@@ -58,7 +58,7 @@ export async function authenticate(
       if (parsed.databaseId !== tx.globalId) throw new Unauthorized();
       const token = await tx.getDoc(TOKEN, parsed.id, true);
       if (!token?.hashedSecret || !(await secretMatches(parsed.random, token.hashedSecret))) throw new Unauthorized();
-      const identity = refOf(token.instance!);
+      const identity = DocRef.fromKey(token.instance!);
       if (!(await tx.getDoc(identity.coll, identity.id, true))) throw new Unauthorized();
       return { kind: 'identity', identity, tokenId: token.id };
     }
@@ -98,7 +98,3 @@ function keyRole(key: DocRecord): string {
   return 'admin';
 }
 
-function refOf(key: string): DocRef {
-  const i = key.lastIndexOf('/');
-  return new DocRef(key.slice(0, i), key.slice(i + 1));
-}

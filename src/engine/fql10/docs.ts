@@ -4,15 +4,10 @@ import { decode } from '../store/codec';
 import { CREDENTIAL, TOKEN, type DocRecord } from '../store/records';
 import { Doc, DocRef, type ObjectV, type Value } from '../values/value';
 
-export function refFromKey(key: string): DocRef {
-  const i = key.lastIndexOf('/');
-  return new DocRef(key.slice(0, i), key.slice(i + 1));
-}
-
 export function recordToDoc(r: DocRecord, secret?: string): Doc {
   const ref = new DocRef(r.coll, r.id);
   if (r.coll === TOKEN || r.coll === CREDENTIAL) {
-    const fields: ObjectV = new Map<string, Value>([['document', refFromKey(r.instance!)]]);
+    const fields: ObjectV = new Map<string, Value>([['document', DocRef.fromKey(r.instance!)]]);
     if (r.data !== null) fields.set('data', decode(r.data));
     return new Doc(ref, r.ts, fields, r.ttl, secret);
   }

@@ -361,13 +361,3 @@ function intLiteral(text: string, span: Span): Value {
   throw new FqlError('invalid_query', `Integer literal ${text} is too large`, span);
 }
 
-/** How a value reads inside string interpolation and `toString()`. */
-export function toDisplayString(v: Value): string {
-  if (typeof v === 'string') return v;
-  if (v === null) return 'null';
-  if (typeof v === 'boolean' || typeof v === 'number' || typeof v === 'bigint') return String(v);
-  if (v instanceof Double) return Number.isInteger(v.value) ? v.value.toFixed(1) : String(v.value);
-  if (v instanceof Time) return new Date(v.micros / 1000).toISOString();
-  if (v instanceof Module) return v.name;
-  return `[${typeName(v)}]`;
-}

@@ -13,12 +13,6 @@ export function refOf(rec: DocRecord): DocRef {
   return new DocRef(rec.coll, rec.id);
 }
 
-/** `Coll/id` (how records name their identity) as a ref. */
-export function instanceRef(key: string): DocRef {
-  const slash = key.lastIndexOf('/');
-  return new DocRef(key.slice(0, slash), key.slice(slash + 1));
-}
-
 const tsOf = (micros: number): bigint => BigInt(micros);
 
 /** A user document as `Get` returns it. v10 fields are v4's `data`. */
@@ -44,7 +38,7 @@ export function tokenDocV4(rec: DocRecord): ObjectV {
     ['ts', tsOf(rec.ts)],
   ]);
   if (rec.ttl !== undefined) out.set('ttl', new Time(rec.ttl));
-  if (rec.instance !== undefined) out.set('instance', instanceRef(rec.instance));
+  if (rec.instance !== undefined) out.set('instance', DocRef.fromKey(rec.instance));
   if (rec.data !== null) out.set('data', decode(rec.data));
   if (rec.hashedSecret !== undefined) out.set('hashed_secret', rec.hashedSecret);
   return out;
@@ -56,7 +50,7 @@ export function credentialDocV4(rec: DocRecord): ObjectV {
     ['ref', refOf(rec)],
     ['ts', tsOf(rec.ts)],
   ]);
-  if (rec.instance !== undefined) out.set('instance', instanceRef(rec.instance));
+  if (rec.instance !== undefined) out.set('instance', DocRef.fromKey(rec.instance));
   if (rec.data !== null) out.set('data', decode(rec.data));
   if (rec.hashedPassword !== undefined) out.set('hashed_password', rec.hashedPassword);
   return out;

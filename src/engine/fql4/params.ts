@@ -6,7 +6,7 @@ import type { DocRecord } from '../store/records';
 import { DocRef, Module, Time, type ObjectV, type Value } from '../values/value';
 import type { Path, V4Object } from './ast';
 import { castObject, fail, hasUnresolvedRef } from './casts';
-import { instanceRef, refOf } from './docs';
+import { refOf } from './docs';
 import type { Arg, Evaluator } from './form';
 
 export const INVALID_DATA = 'document data is not valid.';
@@ -59,7 +59,7 @@ export function tokenResult(rec: DocRecord, secret: string, order: string[]): Ob
     ['ts', BigInt(rec.ts)],
   ]);
   for (const k of order) {
-    if (k === 'instance' && rec.instance !== undefined) out.set('instance', instanceRef(rec.instance));
+    if (k === 'instance' && rec.instance !== undefined) out.set('instance', DocRef.fromKey(rec.instance));
     if (k === 'data' && rec.data !== null) out.set('data', decode(rec.data));
     if (k === 'ttl' && rec.ttl !== undefined) out.set('ttl', new Time(rec.ttl));
   }

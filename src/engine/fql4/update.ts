@@ -11,7 +11,7 @@ import { CREDENTIAL, KEY, ROLE, TOKEN, type DocRecord } from '../store/records';
 import { DocRef, Module, Time, type ObjectV, type Value } from '../values/value';
 import type { Path, V4Object } from './ast';
 import { castIdentifier, fail, invalidArgument } from './casts';
-import { docV4, instanceRef } from './docs';
+import { docV4 } from './docs';
 import { arg, type Evaluator, type Form } from './form';
 import { asDoc, isServerKey, requireAllowed } from './guard';
 import { INVALID_DATA, checkStorable, mergePatch, withoutNulls, writeParams } from './params';
@@ -77,7 +77,7 @@ async function patchUserDoc(ev: Evaluator, rec: DocRecord, patch: ObjectV, mode:
 
 /** Tokens: `instance` (required), `data`, `ttl`; the hash stays, so the secret keeps working. */
 function patchToken(ev: Evaluator, rec: DocRecord, patch: ObjectV, mode: Mode): Patched {
-  const instance = next(mode, patch, 'instance', rec.instance ? instanceRef(rec.instance) : undefined);
+  const instance = next(mode, patch, 'instance', rec.instance ? DocRef.fromKey(rec.instance) : undefined);
   const data = next(mode, patch, 'data', rec.data === null ? undefined : decode(rec.data));
   const { ttl, bad } = ttlOf(mode, patch, rec);
   const invalid = bad || !(instance instanceof DocRef) || (data !== undefined && !(data instanceof Map));
@@ -92,7 +92,7 @@ function patchToken(ev: Evaluator, rec: DocRecord, patch: ObjectV, mode: Mode): 
  * admin keys get too) must give the matching `current_password` once a hash exists.
  */
 async function patchCredential(ev: Evaluator, rec: DocRecord, patch: ObjectV, mode: Mode): Promise<Patched> {
-  const instance = next(mode, patch, 'instance', rec.instance ? instanceRef(rec.instance) : undefined);
+  const instance = next(mode, patch, 'instance', rec.instance ? DocRef.fromKey(rec.instance) : undefined);
   const data = next(mode, patch, 'data', rec.data === null ? undefined : decode(rec.data));
   const password = patch.get('password');
   let invalid = !(instance instanceof DocRef) || (data !== undefined && !(data instanceof Map));

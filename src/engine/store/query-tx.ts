@@ -59,15 +59,13 @@ export class QueryTx {
     readonly txnTs: number,
     /** The database's global id, embedded in token secrets. */
     readonly globalId: string,
-    /** Highest committed transaction time seen when this transaction began. */
-    private readonly lastTs: number,
   ) {}
 
   static async begin(db: PlaygroundDB, metrics: MetricsCollector): Promise<QueryTx> {
     const meta = await db.get('meta', 'database');
     if (!meta) throw new Error('database metadata missing');
     const now = Date.now() * 1000;
-    return new QueryTx(db, metrics, Math.max(now, meta.lastTs + 1), meta.globalId, meta.lastTs);
+    return new QueryTx(db, metrics, Math.max(now, meta.lastTs + 1), meta.globalId);
   }
 
   private live(r: DocRecord | null | undefined): DocRecord | null {

@@ -44,6 +44,12 @@ export class DocRef {
   get key(): string {
     return `${this.coll}/${this.id}`;
   }
+
+  /** The inverse of `key`: `Coll/id` (how records name an identity) as a reference. */
+  static fromKey(key: string): DocRef {
+    const i = key.lastIndexOf('/');
+    return new DocRef(key.slice(0, i), key.slice(i + 1));
+  }
 }
 
 /**

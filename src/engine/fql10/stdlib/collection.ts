@@ -9,7 +9,7 @@ import { recordToDoc } from '../docs';
 import { permissionDenied, type Interpreter } from '../interpreter';
 import type { Span } from '../../api';
 import { argId, argObject, arity, unknownFields, type CallSpans } from './args';
-import { ConstraintError, constraintFailure } from './constraint';
+import { constraintFailure } from './constraint';
 import { RESERVED_FIELDS, writeUserDocument } from './documents';
 import type { MethodTable, ModuleDef } from './registry';
 import { collectionSet, filterSet, firstOf } from './sets';
@@ -202,12 +202,7 @@ async function documentCreate(interp: Interpreter, coll: string, args: Value[], 
   const rec: DocRecord = { coll, id: id ?? newId(), ts: interp.tx.txnTs, data: encode(fields) };
   if (ttl !== undefined) rec.ttl = ttl;
   await interp.require(id === undefined ? 'create' : 'create_with_id', coll, [recordToDoc(rec)], spans.call);
-  try {
-    await writeUserDocument(interp, def, rec, 'create', spans);
-  } catch (e) {
-    if (e instanceof ConstraintError) throw e;
-    throw e;
-  }
+  await writeUserDocument(interp, def, rec, 'create', spans);
   return recordToDoc(rec);
 }
 

@@ -65,7 +65,7 @@ export async function credentialLogin(interp: Interpreter, recv: DocRef, args: V
     throw new FqlError('invalid_secret', 'Provided secret did not match.', spans.call);
   }
   const opts = ttl ? { ttl: ttl.micros } : {};
-  const { record, secret } = await createToken(interp.tx, refOfInstance(cred.instance!), opts);
+  const { record, secret } = await createToken(interp.tx, DocRef.fromKey(cred.instance!), opts);
   // v10 login runs with the caller's rights: it creates a Token (unlike v4 Login).
   await interp.require('create', TOKEN, [recordToDoc(record)], spans.call);
   return recordToDoc(record, secret);
@@ -75,11 +75,6 @@ export async function credentialVerify(interp: Interpreter, recv: DocRef, args: 
   arity(args, 1, 1, spans);
   const password = argString('secret', args[0], spans.args[0]!);
   return passwordMatches(await loadCredential(interp, recv, spans), password);
-}
-
-function refOfInstance(key: string): DocRef {
-  const i = key.lastIndexOf('/');
-  return new DocRef(key.slice(0, i), key.slice(i + 1));
 }
 
 type DocLike = DocRef | Doc | NullDoc;
