@@ -30,6 +30,8 @@ export const launchOptions: LaunchOptions = {
 };
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+// A build directory other than dist/ (PLAYGROUND_DIST=dist-x) lets parallel work test its own build.
+const DIST = process.env.PLAYGROUND_DIST ?? 'dist';
 
 export const V10_METRICS = [
   'compute_ops',
@@ -85,8 +87,8 @@ export const STRICT_CSP =
 
 /** Serves dist/ (run `npm run build` first) on 127.0.0.1 at a free port. */
 export async function startApp(options: AppOptions = {}): Promise<App> {
-  if (!existsSync(`${root}/dist/index.html`)) {
-    throw new Error('dist/ is missing: run `npm run build` before the browser tests');
+  if (!existsSync(`${root}/${DIST}/index.html`)) {
+    throw new Error(`${DIST}/ is missing: run \`npm run build\` before the browser tests`);
   }
   const port = await freePort();
   const server = await preview({
@@ -94,7 +96,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     configFile: false,
     base: './',
     logLevel: 'warn',
-    build: { outDir: 'dist' },
+    build: { outDir: DIST },
     preview: { host: '127.0.0.1', port, strictPort: true, open: false, ...(options.headers ? { headers: options.headers } : {}) },
   });
   const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
@@ -121,7 +123,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * the build uses relative URLs, so it must work there as at the root.
  */
 export async function serveDistAt(prefix: string): Promise<App> {
-  if (!existsSync(`${root}/dist/index.html`)) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(`${root}/${DIST}/index.html`)) throw new Error(`${DIST}/ is missing: run \`npm run build\` first`);
   const port = await freePort();
   const server = createHttpServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -131,7 +133,7 @@ export async function serveDistAt(prefix: string): Promise<App> {
       return;
     }
     const rel = path.slice(prefix.length) || 'index.html';
-    const file = join(root, 'dist', rel);
+    const file = join(root, DIST, rel);
     if (rel.includes('..') || !existsSync(file) || !statSync(file).isFile()) {
       res.statusCode = 404;
       res.end('not found');
