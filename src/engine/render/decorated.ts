@@ -2,6 +2,7 @@
 // two-space indentation, one entry per line, documents expanded at the top, references inside
 // documents as `Coll("id")`, missing documents with their cause in a comment, strings with a
 // newline as `<<-END` heredocs.
+import { javaDouble } from '../fql10/stdlib/tostring';
 import { formatTime } from '../values/time';
 import { Page, SetV } from '../values/set';
 import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, isNamed, type Value } from '../values/value';
@@ -67,8 +68,8 @@ function renderDouble(x: number): string {
   if (Number.isNaN(x)) return 'Math.NaN';
   if (x === Infinity) return 'Math.Infinity';
   if (x === -Infinity) return '-Math.Infinity';
-  if (Number.isInteger(x) && Math.abs(x) < 1e21) return x.toFixed(1);
-  return String(x);
+  // The Decorator writes Scala's Double.toString: 3000.0, 1.8E19, 6.790125E-9.
+  return javaDouble(x);
 }
 
 const ESCAPES: Record<string, string> = {

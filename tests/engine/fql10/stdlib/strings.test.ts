@@ -213,7 +213,7 @@ describe('parsing numbers', () => {
     ["'4294967297'.parseLong()", '4294967297'],
     ["'1a3'.parseLong(16)", '419'],
     ["'3'.parseDouble()", '3.0'],
-    ["'4294967297'.parseDouble()", '4294967297.0'],
+    ["'4294967297'.parseDouble()", '4.294967297E9'],
     ["'5a'.parseDouble()", 'null'],
     ["' 1.5e3f '.parseDouble()", '1500.0'],
     ["'3'.parseNumber()", '3'],
