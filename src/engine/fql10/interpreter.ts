@@ -318,7 +318,7 @@ export class Interpreter {
       case 'isa':
         return isa(left, right);
       default:
-        return arith(e.op, left, right, e.span);
+        return arith(e.op, left, right, e.span, e.right.span);
     }
   }
 

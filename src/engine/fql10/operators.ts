@@ -21,7 +21,8 @@ function narrow(n: bigint): Value {
   return new Double(Number(n));
 }
 
-export function arith(op: string, a: Value, b: Value, span: Span): Value {
+/** `divisorSpan`: Fauna's operators are methods, so a bad divisor is blamed on the argument. */
+export function arith(op: string, a: Value, b: Value, span: Span, divisorSpan: Span = span): Value {
   if (op === '+' && typeof a === 'string' && typeof b === 'string') return a + b;
   if (!isNum(a) || !isNum(b)) {
     const bad = isNum(a) ? b : a;
@@ -48,7 +49,7 @@ export function arith(op: string, a: Value, b: Value, span: Span): Value {
     case '*': return narrow(x * y);
     case '/':
     case '%':
-      if (y === 0n) throw new FqlError('divide_by_zero', 'Attempted integer division by zero.', span);
+      if (y === 0n) throw new FqlError('divide_by_zero', 'Attempted integer division by zero.', divisorSpan);
       return narrow(op === '/' ? x / y : x % y);
     case '**': return y < 0n ? new Double(Number(x) ** Number(y)) : narrow(x ** y);
     case '&': return narrow(x & y);
