@@ -165,7 +165,9 @@ function lexString(src: string, i: number, push: Push): number {
         i += 1 + hex[0].length;
         continue;
       }
-      return fail(`Invalid escape \`\\${e}\``, i + 2);
+      const bad = badEscape(src, i + 1);
+      push({ kind: 'error', text: src[bad.at] ?? '', start: bad.at, end: bad.at + 1, message: bad.message });
+      return bad.at + 1;
     }
     if (interpolates && c === '#' && src[i + 1] === '{') {
       if (text) parts.push({ text });
@@ -191,6 +193,31 @@ function lexString(src: string, i: number, push: Push): number {
   i++;
   push({ kind: 'string', text: src.slice(start, i), start, end: i, parts });
   return i;
+}
+
+const isHex = (c: string | undefined) => c !== undefined && /^[0-9a-fA-F]$/.test(c);
+
+/**
+ * Where and why an escape after `\\` (at `at`) fails, as Fauna's string parser words it: the
+ * first character that cannot continue the escape.
+ */
+function badEscape(src: string, at: number): { at: number; message: string } {
+  const e = src[at];
+  const firstNonHex = (from: number, max: number) => {
+    let j = from;
+    while (j < from + max && isHex(src[j])) j++;
+    return j;
+  };
+  if (e === 'x') return { at: firstNonHex(at + 1, 2), message: 'Expected hex digit' };
+  if (e === 'u') {
+    if (src[at + 1] === '{') {
+      const j = firstNonHex(at + 2, 6);
+      return { at: j, message: j === at + 2 ? 'Expected hex digit' : 'Expected `}` or hex digit' };
+    }
+    if (!isHex(src[at + 1])) return { at: at + 1, message: 'Expected `{` or hex digit' };
+    return { at: firstNonHex(at + 1, 4), message: 'Expected hex digit' };
+  }
+  return { at, message: 'Expected escape code' };
 }
 
 /**

@@ -4,6 +4,7 @@
 import type { Span } from '../api';
 import { FqlError } from '../errors';
 import type { Expr, Program, Projection, Stmt } from './ast';
+import { contextOf } from '../render/hints';
 import { lex, type Token } from './lexer';
 
 // Binary operators from loosest to tightest.
@@ -59,9 +60,31 @@ class Parser {
     return t;
   }
 
-  private expect(text: string): Token {
-    if (!this.is(text)) throw this.unexpected(`\`${text}\``);
+  private expect(text: string, what = `\`${text}\``): Token {
+    if (!this.is(text)) throw this.expected(what);
     return this.next();
+  }
+
+  /**
+   * Fauna's parse failure (Parser.mapParseResult): `Expected <alternatives>`, one character
+   * wide at the point where parsing stopped.
+   */
+  private expected(what: string): FqlError {
+    const t = this.tok;
+    if (t.kind === 'error') return this.err(t.message ?? 'Invalid token', t);
+    return new FqlError('invalid_query', `Expected ${what}`, { start: t.start, end: t.start + 1 });
+  }
+
+  /** Can this token begin a statement? When not, Fauna reports an empty query or block. */
+  private startsStatement(t: Token = this.tok): boolean {
+    if (t.kind === 'eof' || t.kind === 'error') return false;
+    if (t.kind === 'punct') return ['(', '[', '{', '.', '-', '!', '~'].includes(t.text);
+    return t.kind !== 'keyword' || ['null', 'true', 'false', 'if', 'let'].includes(t.text);
+  }
+
+  private emptyBody(where: 'query' | 'block'): FqlError {
+    const t = this.tok;
+    return new FqlError('invalid_query', `Unexpected end of ${where}. Expected statement or expression`, { start: t.start, end: t.start + 1 });
   }
 
   private err(message: string, t: Token | Span): FqlError {
@@ -89,34 +112,40 @@ class Parser {
 
   program(): Program {
     const body: Stmt[] = [];
-    const errors: FqlError[] = [];
-    while (!this.atEof() && errors.length < 10) {
-      try {
+    try {
+      // A malformed literal is its own error; anything else that cannot begin a statement reads
+      // to Fauna as an empty query.
+      const t = this.tok;
+      if (t.kind === 'error' && !t.message?.startsWith('Unexpected character')) throw this.err(t.message ?? '', t);
+      if (!this.startsStatement()) throw this.emptyBody('query');
+      while (!this.atEof()) {
         body.push(this.statement());
         if (this.is(';')) {
           while (this.is(';')) this.next();
         } else if (!this.atEof() && !this.tok.nlBefore) {
-          throw this.unexpected('end of statement');
+          throw this.expected('end-of-input');
         }
-      } catch (e) {
-        if (!(e instanceof FqlError)) throw e;
-        errors.push(e);
-        if (!this.atEof()) this.pos++;
-        while (!this.atEof() && !this.tok.nlBefore) this.pos++;
       }
+    } catch (e) {
+      if (!(e instanceof FqlError)) throw e;
+      // Fauna drops the parser's own failure when checks along the way already failed.
+      if (this.emitted.length === 0) throw e;
     }
-    if (errors.length > 0) {
-      const [first, ...rest] = errors;
+    if (this.emitted.length > 0) {
+      const [first, ...rest] = this.emitted;
       throw Object.assign(first!, { more: rest });
     }
-    if (body.length === 0) throw this.err('Expected an expression, found end of query', this.tok);
     return { body, span: { start: 0, end: this.src.length } };
   }
+
+  /** Errors that do not stop the parse (Fauna's `continue`): every one is reported. */
+  private readonly emitted: FqlError[] = [];
 
   /** Statements until `end` (`eof` or `}`), separated by newlines or `;`. */
   private statements(end: 'eof' | '}'): Stmt[] {
     const out: Stmt[] = [];
     const atEnd = () => (end === 'eof' ? this.tok.kind === 'eof' : this.is('}'));
+    if (end === '}' && !this.startsStatement()) throw this.emptyBody('block');
     while (!atEnd()) {
       out.push(this.statement());
       if (this.is(';')) {
@@ -133,18 +162,36 @@ class Parser {
     if (this.is('let')) {
       this.next();
       const name = this.tok;
-      if (name.kind !== 'ident') throw this.unexpected('an identifier');
+      if (name.kind !== 'ident') throw this.expected('identifier');
       this.next();
       if (this.is(':')) {
         this.next();
+        if (this.tok.kind === 'eof') throw this.expected('type');
+        const typeEnd = this.tok;
         this.typeExpr();
+        if (!this.is('=')) throw this.expected(this.toks[this.pos - 1] === typeEnd && typeEnd.kind === 'ident' ? '`<` or `=`' : '`=`');
       }
-      this.expect('=');
-      const value = this.expr();
+      this.expect('=', '`:` or `=`');
+      const value = this.outsideArgument();
       return { kind: 'let', name: name.text, value, span: this.span(start) };
     }
-    const expr = this.expr();
+    const expr = this.outsideArgument();
     return { kind: 'expr', expr, span: expr.span };
+  }
+
+  /**
+   * An expression where a short lambda (`.name`) has nothing to bind it: Fauna reports it and
+   * parses on, so several of these show up together.
+   */
+  private outsideArgument(): Expr {
+    const outer = this.usedImplicit;
+    this.usedImplicit = false;
+    const e = this.expr();
+    if (this.usedImplicit) {
+      this.emitted.push(new FqlError('invalid_query', 'Invalid anonymous field access', { start: e.span.start, end: e.span.end }));
+    }
+    this.usedImplicit = outer;
+    return e;
   }
 
   /** Type annotations are parsed and ignored: the playground's databases are untyped. */
@@ -227,7 +274,8 @@ class Parser {
           continue;
         }
         const name = this.tok;
-        if (name.kind !== 'ident' && name.kind !== 'keyword') throw this.unexpected('a field name');
+        // After `3.` a digit could still follow (a fraction), so Fauna names both.
+        if (name.kind !== 'ident' && name.kind !== 'keyword') throw this.expected(target.kind === 'int' ? 'digit or identifier' : 'identifier');
         this.next();
         const nameSpan = { start: name.start, end: name.end };
         target = { kind: 'member', target, name: name.text, optional, nameSpan, span: this.span(start) };
@@ -238,7 +286,7 @@ class Parser {
       } else if (this.is('!') && !t.nlBefore) {
         this.next();
         target = { kind: 'nonNull', target, span: this.span(start) };
-      } else if (this.is('{') && !t.nlBefore && this.projectionAhead()) {
+      } else if (this.is('{') && !t.nlBefore) {
         const fields = this.projection();
         target = { kind: 'project', target, fields, span: this.span(start) };
       } else {
@@ -247,24 +295,15 @@ class Parser {
     }
   }
 
-  /** After an expression, `{` starts a projection when its first item is `*`, `name`, or `name:`/`name {`. */
-  private projectionAhead(): boolean {
-    const a = this.peek();
-    const b = this.peek(2);
-    if (this.is('*', a)) return true;
-    if (a.kind !== 'ident' && a.kind !== 'string') return false;
-    return this.is(',', b) || this.is('}', b) || this.is(':', b) || this.is('{', b);
-  }
-
   private projection(): Projection {
     this.expect('{');
-    return this.list('}', () => {
+    return this.list('}', '`,` or `}`', '`*` or identifier', () => {
       const t = this.tok;
       if (this.is('*')) {
         this.next();
         return { kind: 'all' as const, span: { start: t.start, end: t.end } };
       }
-      if (t.kind !== 'ident' && t.kind !== 'string') throw this.unexpected('a field name');
+      if (t.kind !== 'ident' && t.kind !== 'string') throw this.expected('`*` or identifier');
       this.next();
       const key = t.kind === 'string' ? t.parts!.map((p) => ('text' in p ? p.text : '')).join('') : t.text;
       if (this.is(':')) {
@@ -285,7 +324,7 @@ class Parser {
   private call(callee: Expr, optional: boolean): Expr {
     const callStart = this.tok.start;
     this.expect('(');
-    const args = this.list(')', () => this.argument());
+    const args = this.list(')', '`)` or `,`', '`)` or expression', () => this.argument());
     const end = this.toks[this.pos - 1]!.end;
     return {
       kind: 'call',
@@ -318,12 +357,19 @@ class Parser {
     return { kind: 'index', target, index, optional, span: this.span(target.span.start) };
   }
 
-  /** Comma-separated items up to `close` (consumed); a trailing comma is allowed. */
-  private list<T>(close: string, item: () => T): T[] {
+  /**
+   * Comma-separated items up to `close` (consumed); a trailing comma is allowed. `afterItem` and
+   * `atStart` name what Fauna expects after an item and where an item may begin.
+   */
+  private list<T>(close: string, afterItem: string, atStart: string, item: () => T): T[] {
     const out: T[] = [];
     while (!this.is(close)) {
+      if (!this.startsStatement() && !this.is('*') && !this.is('...')) throw this.expected(atStart);
       out.push(item());
-      if (!this.is(',')) break;
+      if (!this.is(',')) {
+        if (!this.is(close)) throw this.expected(afterItem);
+        break;
+      }
       this.next();
     }
     this.expect(close);
@@ -352,7 +398,7 @@ class Parser {
           return { kind: 'bool', value: t.text === 'true', span: { start, end: t.end } };
         }
         if (t.text === 'if') return this.ifExpr();
-        throw this.unexpected('an expression');
+        throw this.expected('expression');
       case 'punct':
         if (t.text === '.' || t.text === '?.') {
           // The implicit argument of a short lambda; postfix() reads the `.name` chain.
@@ -362,20 +408,21 @@ class Parser {
         if (t.text === '(') return this.arrowAhead() ? this.lambda() : this.paren();
         if (t.text === '[') {
           this.next();
-          const items = this.list(']', () => this.expr());
+          const items = this.list(']', '`,` or `]`', '`]` or expression', () => this.expr());
           return { kind: 'array', items, span: this.span(start) };
         }
         if (t.text === '{') return this.objectAhead() ? this.object() : this.block();
-        throw this.unexpected('an expression');
+        throw this.expected('expression');
       default:
-        throw this.unexpected('an expression');
+        throw this.expected('expression');
     }
   }
 
   private paren(): Expr {
     this.expect('(');
     const e = this.expr();
-    this.expect(')');
+    // `(a` could still become a tuple of lambda parameters, hence three alternatives.
+    this.expect(')', '`)`, `,`, or `...`');
     return e;
   }
 
@@ -399,13 +446,13 @@ class Parser {
       params.push(this.next().text);
     } else {
       this.expect('(');
-      this.list(')', () => {
+      this.list(')', '`)` or `,`', '`)` or identifier', () => {
         if (this.is('...')) {
           this.next();
           variadic = true;
         }
         const p = this.tok;
-        if (p.kind !== 'ident') throw this.unexpected('a parameter name');
+        if (p.kind !== 'ident') throw this.expected('identifier');
         this.next();
         if (this.is(':')) {
           this.next();
@@ -430,14 +477,21 @@ class Parser {
   private object(): Expr {
     const start = this.tok.start;
     this.expect('{');
-    const entries = this.list('}', () => {
+    const seen = new Map<string, Span>();
+    const entries = this.list('}', '`,` or `}`', 'identifier or string', () => {
       const k = this.tok;
       let key: string;
       if (k.kind === 'ident' || k.kind === 'keyword') key = k.text;
       else if (k.kind === 'string' && k.parts!.every((p) => 'text' in p))
         key = k.parts!.map((p) => ('text' in p ? p.text : '')).join('');
-      else throw this.unexpected('a field name');
+      else throw this.expected('identifier or string');
       this.next();
+      const original = seen.get(key);
+      if (original) {
+        const dup = new FqlError('invalid_query', 'Duplicate key', { start: k.start, end: k.end });
+        contextOf(dup).hints.push({ message: 'Key originally used here', span: original, src: { name: '*query*', text: this.src } });
+        this.emitted.push(dup);
+      } else seen.set(key, { start: k.start, end: k.end });
       this.expect(':');
       return { key, value: this.expr() };
     });
@@ -449,7 +503,11 @@ class Parser {
     this.expect('{');
     const body = this.statements('}');
     this.expect('}');
-    if (body.length === 0) throw this.err('Expected an expression in block', this.span(start));
+    const last = body[body.length - 1]!;
+    if (last.kind === 'let') {
+      const close = this.toks[this.pos - 1]!;
+      throw new FqlError('invalid_query', 'Missing return expression', { start: close.start, end: close.start + 1 });
+    }
     return { kind: 'block', body, span: this.span(start) };
   }
 
