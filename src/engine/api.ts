@@ -112,3 +112,27 @@ export interface DatabaseOverview {
   /** Child database definitions (they cannot be entered offline). */
   databases: string[];
 }
+
+/**
+ * The playground's extension of Fauna's protocol (src/engine/wire/explain.ts): a request with
+ * `x-playground-explain: true` gets an `explain` field in its response body.
+ */
+export const EXPLAIN_HEADER = 'x-playground-explain';
+/** `x-playground-syntax: fql4-js` on `POST /`: the body is v4 source in the JS-call syntax. */
+export const SYNTAX_HEADER = 'x-playground-syntax';
+export const FQL4_JS = 'fql4-js';
+
+export interface WireExplain {
+  /** Who ran the query: `admin key`, `token 123 of User("1")`, … */
+  principal: string;
+  /** What each part of the query cost (the last attempt), in source order. */
+  costs: CostRow[];
+  /** v10 `log()`/`dbg()` lines, apart from the summary they are joined into. */
+  logs?: string[];
+  /** v4: the result as the v4 shell displayed it. */
+  text?: string;
+  /** v10: the result in the JSON formats the request did not ask for (`simple`, `tagged`). */
+  json?: Record<string, string>;
+  /** The failure with its source span and Fauna's summary (carets under the span). */
+  error?: QueryError;
+}

@@ -176,7 +176,10 @@ class PlaygroundEngine implements Engine {
     if (!x.ok) {
       const bytesOut =
         x.lang === 'fql4' ? utf8Length(errorResponseJson(x.error.code, x.error.message, x.position ?? [])) : 0;
-      const failed: RunResult = { ok: false, lang: x.lang, error: x.error, txnTs, principal, costs, metrics: metricsOf(x.lang, x.totals, x.bytesIn, bytesOut) };
+      // The wire summary starts with the log lines (Fauna's); the page shows them apart.
+      const logged = x.logs.join('\n\n');
+      const error = x.logs.length && x.error.summary.startsWith(logged) ? { ...x.error, summary: x.error.summary.slice(logged.length).replace(/^\n\n/, '') } : x.error;
+      const failed: RunResult = { ok: false, lang: x.lang, error, txnTs, principal, costs, metrics: metricsOf(x.lang, x.totals, x.bytesIn, bytesOut) };
       if (x.logs.length) failed.logs = x.logs;
       return failed;
     }

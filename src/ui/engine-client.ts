@@ -1,8 +1,12 @@
-// Promise-based client of the engine worker (src/worker/engine.worker.ts). Cancel terminates the
-// worker and starts a new one: the query in flight dies before its commit, so it wrote nothing.
+// Promise-based client of the engine worker (src/worker/engine.worker.ts): the one typed channel
+// between the page and the engine. Queries go through Fauna's HTTP protocol (`fetch`), whether the
+// page's own Run button sends them (`run`, see wire-run.ts) or a driver running in the page does.
+// Cancel terminates the worker and starts a new one: the query in flight dies before its commit,
+// so it wrote nothing.
 import type { DatabaseOverview, RunRequest, RunResult } from '../engine/api';
 import { isWorkerNotice, isWorkerReply } from '../worker/protocol';
-import type { StorageMode, WorkerReply, WorkerRequest } from '../worker/protocol';
+import type { StorageMode, WireRequest, WireResponse, WorkerReply, WorkerRequest } from '../worker/protocol';
+import { runOverWire } from './wire-run';
 
 /** The part of `Worker` the client uses (a MessagePort works too, which the unit tests use). */
 export interface WorkerLike {
@@ -18,7 +22,10 @@ export interface StorageInfo {
 }
 
 export interface EngineClient {
+  /** Runs a query through the protocol, as the Run button does. */
   run(db: string, request: RunRequest): Promise<RunResult>;
+  /** One request of Fauna's HTTP protocol against a database in the page. */
+  fetch(db: string, request: WireRequest): Promise<WireResponse>;
   reset(db: string): Promise<void>;
   exportData(db: string): Promise<unknown>;
   importData(db: string, file: unknown): Promise<void>;
@@ -94,10 +101,14 @@ export function createEngineClient(start: () => WorkerLike = startWorker): Engin
     return reply as Extract<WorkerReply, { type: T }>;
   }
 
+  const fetchWire = async (db: string, request: WireRequest): Promise<WireResponse> =>
+    (await expect({ type: 'http', db, request }, 'response')).response;
+
   return {
-    async run(db, request) {
-      return (await expect({ type: 'run', db, request }, 'result')).result;
+    run(db, request) {
+      return runOverWire((wire) => fetchWire(db, wire), request);
     },
+    fetch: fetchWire,
     async reset(db) {
       await expect({ type: 'reset', db }, 'done');
     },

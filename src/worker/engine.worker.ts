@@ -1,13 +1,16 @@
 // The Web Worker hosting the engine. It keeps one open engine per database (by IndexedDB name)
-// and serves the UI's requests one at a time, in arrival order.
+// and serves the page's requests one at a time, in arrival order. Queries arrive only as requests
+// of Fauna's HTTP protocol, answered by the same handler the Node server uses: the page's own UI
+// and drivers running in the page take one path.
 //
 // Storage: the browser's IndexedDB when it can be opened; otherwise (a third-party iframe with
 // storage blocked, some private windows) an in-memory IndexedDB from fake-indexeddb, loaded only
 // then. The UI is told which, once, and shows a notice for memory.
 import { openEngine } from '../engine/engine';
 import type { Engine } from '../engine/engine';
-import { describeError, isWorkerRequest } from './protocol';
-import type { StorageMode, WorkerMessage, WorkerReply, WorkerRequest } from './protocol';
+import { createWireHandler, type WireHandler } from '../engine/wire/handler';
+import { describeError, isWorkerRequest, PAGE_ADMIN_SECRET } from './protocol';
+import type { StorageMode, WireRequest, WireResponse, WorkerMessage, WorkerReply, WorkerRequest } from './protocol';
 
 interface WorkerScope {
   indexedDB?: IDBFactory;
@@ -93,6 +96,34 @@ async function installMemoryIndexedDB(): Promise<IDBFactory> {
 }
 
 const engines = new Map<string, Promise<Engine>>();
+const handlers = new Map<string, Promise<WireHandler>>();
+
+function getHandler(name: string): Promise<WireHandler> {
+  let handler = handlers.get(name);
+  if (!handler) {
+    handler = getEngine(name).then((engine) => createWireHandler({ engine, adminSecret: PAGE_ADMIN_SECRET }));
+    handler.catch(() => handlers.delete(name));
+    handlers.set(name, handler);
+  }
+  return handler;
+}
+
+/** The origin requests are resolved against: nothing is fetched, the handler only reads the path. */
+const LOCAL_ORIGIN = 'http://playground.local';
+
+async function answer(name: string, wire: WireRequest): Promise<WireResponse> {
+  const handler = await getHandler(name);
+  const hasBody = wire.body !== undefined && wire.method !== 'GET' && wire.method !== 'HEAD';
+  const request = new Request(new URL(wire.path, LOCAL_ORIGIN), {
+    method: wire.method,
+    headers: wire.headers,
+    ...(hasBody ? { body: wire.body } : {}),
+  });
+  const response = await handler(request);
+  const headers: Array<[string, string]> = [];
+  response.headers.forEach((value, key) => headers.push([key, value]));
+  return { status: response.status, headers, body: await response.text() };
+}
 
 function getEngine(name: string): Promise<Engine> {
   let engine = engines.get(name);
@@ -108,6 +139,7 @@ function getEngine(name: string): Promise<Engine> {
 async function drop(name: string): Promise<void> {
   const open = engines.get(name);
   engines.delete(name);
+  handlers.delete(name);
   if (open) (await open.catch(() => null))?.close();
   const { factory } = await getStorage();
   await new Promise<void>((resolve, reject) => {
@@ -122,8 +154,8 @@ async function drop(name: string): Promise<void> {
 async function serve(msg: WorkerRequest): Promise<WorkerReply> {
   try {
     switch (msg.type) {
-      case 'run':
-        return { type: 'result', id: msg.id, result: await (await getEngine(msg.db)).run(msg.request) };
+      case 'http':
+        return { type: 'response', id: msg.id, response: await answer(msg.db, msg.request) };
       case 'reset':
         await (await getEngine(msg.db)).reset();
         return { type: 'done', id: msg.id };

@@ -1,27 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Metrics, RunResult } from '../../src/engine/api';
 import { CancelledError, createEngineClient } from '../../src/ui/engine-client';
 import type { WorkerLike } from '../../src/ui/engine-client';
 import { isWorkerNotice, isWorkerReply, isWorkerRequest } from '../../src/worker/protocol';
 import type { WorkerReply, WorkerRequest } from '../../src/worker/protocol';
-
-const metrics: Metrics = {
-  lang: 'fql4',
-  metrics: {
-    bytesIn: 1,
-    bytesOut: 2,
-    computeOps: 1,
-    readOps: 0,
-    writeOps: 0,
-    readBytes: 0,
-    writeBytes: 0,
-    queryTime: 0,
-    retries: 0,
-  },
-};
-
-/** A result as the engine returns it (fields added to RunResult later do not matter here). */
-const asResult = (r: object): RunResult => r as RunResult;
 
 const channels: MessageChannel[] = [];
 afterEach(() => {
@@ -50,25 +31,24 @@ function fakeWorker(serve: (msg: WorkerRequest) => WorkerReply | undefined): {
 }
 
 describe('engine client', () => {
-  it('sends run requests with increasing ids and the database, and resolves with the RunResult', async () => {
+  it('sends each query as a request of Fauna\'s protocol, with increasing ids and the database', async () => {
     const { worker, seen } = fakeWorker((msg) =>
-      msg.type === 'run'
-        ? {
-            type: 'result',
-            id: msg.id,
-            result: asResult({ ok: true, lang: msg.request.lang, text: `ran ${msg.request.source} in ${msg.db}`, json: {}, txnTs: '7', metrics }),
-          }
+      msg.type === 'http'
+        ? { type: 'response', id: msg.id, response: { status: 200, headers: [], body: JSON.stringify({ data: `ran in ${msg.db}`, summary: '', txn_ts: 7, stats: {} }) } }
         : undefined,
     );
     const client = createEngineClient(() => worker);
-    const [a, b] = await Promise.all([
-      client.run('db-a', { lang: 'fql4', source: 'Add(1, 2)' }),
-      client.run('db-b', { lang: 'fql10', source: '1 + 2' }),
-    ]);
-    expect(a).toMatchObject({ ok: true, text: 'ran Add(1, 2) in db-a', lang: 'fql4' });
-    expect(b).toMatchObject({ ok: true, text: 'ran 1 + 2 in db-b', lang: 'fql10' });
+    const [a, b] = await Promise.all([client.run('db-a', { lang: 'fql10', source: '1 + 2' }), client.run('db-b', { lang: 'fql10', source: '3' })]);
+    expect(a).toMatchObject({ ok: true, text: 'ran in db-a', lang: 'fql10', txnTs: '7' });
+    expect(b).toMatchObject({ ok: true, text: 'ran in db-b' });
     expect(seen.map((m) => m.id)).toEqual([1, 2]);
-    expect(seen.every((m) => m.type === 'run')).toBe(true);
+    const first = seen[0]!;
+    if (first.type !== 'http') throw new Error('expected an http request');
+    expect(first.request.method).toBe('POST');
+    expect(first.request.path).toBe('/query/1');
+    expect(first.request.headers).toContainEqual(['authorization', 'Bearer secret']);
+    expect(first.request.headers).toContainEqual(['x-format', 'decorated']);
+    expect(JSON.parse(first.request.body ?? '')).toEqual({ query: '1 + 2' });
   });
 
   it('matches replies to requests by id, whatever their order', async () => {
@@ -77,9 +57,9 @@ describe('engine client', () => {
     channels.push(channel);
     channel.port2.onmessage = (event: MessageEvent<WorkerRequest>) => {
       const msg = event.data;
-      if (msg.type !== 'run') return;
-      const result = asResult({ ok: true, lang: 'fql10', text: msg.request.source, json: {}, txnTs: '1', metrics });
-      held.push({ type: 'result', id: msg.id, result });
+      if (msg.type !== 'http') return;
+      const query = (JSON.parse(msg.request.body ?? '{}') as { query: string }).query;
+      held.push({ type: 'response', id: msg.id, response: { status: 200, headers: [], body: JSON.stringify({ data: query, summary: '', txn_ts: 1, stats: {} }) } });
       if (held.length === 2) for (const reply of held.reverse()) channel.port2.postMessage(reply);
     };
     channel.port1.start();
@@ -119,8 +99,8 @@ describe('engine client', () => {
       const { worker } = fakeWorker((msg) => {
         state.seen.push(msg);
         // The first worker never answers (a long query); the second answers at once.
-        return started.length > 1 && msg.type === 'run'
-          ? { type: 'result', id: msg.id, result: asResult({ ok: true, lang: 'fql10', text: 'fresh', json: {}, txnTs: '1', metrics }) }
+        return started.length > 1 && msg.type === 'http'
+          ? { type: 'response', id: msg.id, response: { status: 200, headers: [], body: JSON.stringify({ data: 'fresh', summary: '', txn_ts: 1, stats: {} }) } }
           : undefined;
       });
       return Object.assign(worker, { terminate: () => (state.terminated = true) });
@@ -145,11 +125,12 @@ describe('engine client', () => {
 
 describe('protocol guards', () => {
   it('tell requests from replies and notices', () => {
-    expect(isWorkerRequest({ type: 'run', id: 1, db: 'x', request: { lang: 'fql10', source: '1' } })).toBe(true);
+    expect(isWorkerRequest({ type: 'http', id: 1, db: 'x', request: { method: 'POST', path: '/query/1', headers: [] } })).toBe(true);
     expect(isWorkerRequest({ type: 'reset', id: 2, db: 'x' })).toBe(true);
     expect(isWorkerRequest({ type: 'reset', id: 2 })).toBe(false);
     expect(isWorkerRequest({ type: 'result', id: 1, db: 'x' })).toBe(false);
-    expect(isWorkerRequest({ type: 'run', id: '1', db: 'x' })).toBe(false);
+    expect(isWorkerRequest({ type: 'http', id: '1', db: 'x' })).toBe(false);
+    expect(isWorkerRequest({ type: 'run', id: 1, db: 'x' })).toBe(false);
     expect(isWorkerReply({ type: 'failure', id: 3, message: 'x' })).toBe(true);
     expect(isWorkerReply({ type: 'done', id: 3 })).toBe(true);
     expect(isWorkerReply({ type: 'reset', id: 3 })).toBe(false);

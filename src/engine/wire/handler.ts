@@ -26,6 +26,7 @@ import {
 } from './params';
 import { decodeSimple, decodeTagged, InvalidValue, toSimple, toTagged, type Json } from './tagged';
 import { BadBody, BadTemplateValue, composeQuery, displaySource } from './template';
+import { explainOf, FQL4_JS, SYNTAX_HEADER, wantsExplain, type WireExplain } from './explain';
 import { v4ErrorsJson } from './v4-json';
 
 export interface WireOptions {
@@ -302,7 +303,7 @@ async function queryV10(req: Request, ctx: Ctx): Promise<Response> {
   const x = await ctx.execute({ lang: 'fql10', source: template.query.source, bindings, secret, adminSecret: ctx.adminSecret });
   if (isUnauthorized(x)) return unauthorized();
   if (x.ok && x.totals.writeOps > 0) ctx.onCommit?.();
-  return v10Result(x, format.value, tags.value, template.query.placeholders);
+  return v10Result(x, format.value, tags.value, template.query.placeholders, wantsExplain(h) ? explainOf(x) : undefined);
 }
 
 /** The engine refused the secret: nothing ran. */
@@ -344,7 +345,7 @@ function emptyStats(): Json {
 /** The core's field order: data | error, summary, txn_ts, stats, query_tags, schema_version. */
 function v10Envelope(
   status: number,
-  parts: { data?: Json; error?: Json; summary: string; txnTs: number; stats: Json; tags: string | undefined },
+  parts: { data?: Json; error?: Json; summary: string; txnTs: number; stats: Json; tags: string | undefined; explain?: WireExplain },
 ): Response {
   const out: Record<string, Json> = {};
   if (parts.error !== undefined) out.error = parts.error;
@@ -354,6 +355,7 @@ function v10Envelope(
   out.stats = parts.stats;
   if (parts.tags !== undefined) out.query_tags = parts.tags;
   out.schema_version = 0;
+  if (parts.explain) out.explain = parts.explain as unknown as Json;
   return json(status, JSON.stringify(out));
 }
 
@@ -361,13 +363,13 @@ function encodeV10(v: Value, format: Format): Json {
   return format === 'decorated' ? renderDecorated(v) : format === 'tagged' ? toTagged(v) : toSimple(v);
 }
 
-function v10Result(x: Executed, format: Format, tags: string | undefined, placeholders: string[]): Response {
+function v10Result(x: Executed, format: Format, tags: string | undefined, placeholders: string[], explain?: WireExplain): Response {
   const m = metricsOf('fql10', x.totals, 0, 0);
   const stats = (m.lang === 'fql10' ? m.stats : emptyStats()) as unknown as Json;
   if (x.ok) {
     if (x.lang !== 'fql10') throw new Error('a v10 query answered as v4');
     // log()/dbg() output is the summary of a successful query (runtime diagnostics).
-    return v10Envelope(200, { data: encodeV10(x.value, format), summary: x.logs.join('\n\n'), txnTs: x.txnTs, stats, tags });
+    return v10Envelope(200, { data: encodeV10(x.value, format), summary: x.logs.join('\n\n'), txnTs: x.txnTs, stats, tags, explain });
   }
   // Contention and internal failures are protocol errors: no summary, txn_ts or stats.
   if (x.error.code === 'contended_transaction') return v10ProtocolError(409, x.error.code, x.error.message, tags);
@@ -379,7 +381,7 @@ function v10Result(x: Executed, format: Format, tags: string | undefined, placeh
   // abort()'s value, in the request's format (the driver's AbortError decodes it).
   if (x.abort !== undefined) error.abort = encodeV10(x.abort, format);
   // Every query error is 400 in the core (FQL2Response.QueryError).
-  return v10Envelope(400, { error, summary: displaySource(x.error.summary, placeholders), txnTs: x.txnTs, stats, tags });
+  return v10Envelope(400, { error, summary: displaySource(x.error.summary, placeholders), txnTs: x.txnTs, stats, tags, explain });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -399,7 +401,11 @@ interface V4Metrics {
 const NO_METRICS: V4Metrics = { computeOps: 0, readOps: 0, writeOps: 0, queryTime: 0, bytesIn: 0, readBytes: 0, writeBytes: 0, retries: 0 };
 
 /** A v4 response with the headers every v4 answer carries (TMPEndpoint.setHeaders). */
-function v4Response(status: number, body: string, o: { txnTs?: number; metrics?: V4Metrics; tags?: string; headers?: Headers_ } = {}): Response {
+function v4Response(
+  status: number,
+  body: string,
+  o: { txnTs?: number; metrics?: V4Metrics; tags?: string; headers?: Headers_; explain?: WireExplain } = {},
+): Response {
   const headers: Headers_ = { ...o.headers, 'x-txn-time': String(o.txnTs ?? nowMicros()) };
   if (o.tags !== undefined) headers['x-fauna-tags'] = o.tags;
   if (status !== 401 && status !== 500) {
@@ -416,6 +422,8 @@ function v4Response(status: number, body: string, o: { txnTs?: number; metrics?:
       'x-txn-retries': String(m.retries),
     });
   }
+  // The extension goes after the bytes out are counted: Fauna's body is what a driver would get.
+  if (o.explain) body = `${body.slice(0, -1)},"explain":${JSON.stringify(o.explain)}}`;
   return json(status, body, headers);
 }
 
@@ -466,33 +474,41 @@ async function routeV4(req: Request, url: URL, ctx: Ctx): Promise<Response> {
   let text: string | undefined;
   if (method === 'GET') text = url.searchParams.get('q') ?? undefined;
   else if (body.kind === 'text') text = body.text;
-  const bytesIn = text === undefined ? 0 : encoder.encode(text).length;
+  const jsSyntax = h.get(SYNTAX_HEADER) === FQL4_JS;
+  let bytesIn = text === undefined ? 0 : encoder.encode(text).length;
   if (text === undefined || text === '') {
     if (!(await authenticates(ctx, secret))) return unauthorized();
     return v4QueryError(400, [], 'invalid expression', 'No query provided.', tags, bytesIn);
   }
-  const parsed = parseJson(text);
-  if (!parsed.ok) {
-    if (!(await authenticates(ctx, secret))) return unauthorized();
-    const description = parsed.reason === 'depth' ? 'Request body JSON exceeds nesting limit.' : 'Request body is not valid JSON.';
-    return v4QueryError(400, [], 'invalid expression', description, tags, bytesIn);
+  let parsedWire;
+  if (!jsSyntax) {
+    const parsed = parseJson(text);
+    if (!parsed.ok) {
+      if (!(await authenticates(ctx, secret))) return unauthorized();
+      const description = parsed.reason === 'depth' ? 'Request body JSON exceeds nesting limit.' : 'Request body is not valid JSON.';
+      return v4QueryError(400, [], 'invalid expression', description, tags, bytesIn);
+    }
+    parsedWire = parseWireFql4(parsed.value, text);
   }
-  const x = await ctx.execute({ lang: 'fql4', source: text, parsed: parseWireFql4(parsed.value, text), secret, adminSecret: ctx.adminSecret });
+  // Source in the JS-call syntax is parsed by the engine, which bills its wire JSON's length.
+  const x = await ctx.execute({ lang: 'fql4', source: text, ...(parsedWire ? { parsed: parsedWire } : {}), secret, adminSecret: ctx.adminSecret });
   if (isUnauthorized(x)) return unauthorized();
+  if (jsSyntax) bytesIn = x.ok ? (x.lang === 'fql4' ? x.bytesIn : 0) : x.bytesIn;
+  const explain = wantsExplain(h) ? explainOf(x) : undefined;
   const m = metricsOf('fql4', x.totals, bytesIn, 0);
   const metrics: V4Metrics = m.lang === 'fql4' ? { ...m.metrics, bytesIn } : NO_METRICS;
   if (x.ok) {
     if (x.lang !== 'fql4') throw new Error('a v4 query answered as v10');
     if (x.totals.writeOps > 0) ctx.onCommit?.();
-    return v4Response(x.output.created ? 201 : 200, x.output.responseJson, { txnTs: x.txnTs, metrics, tags });
+    return v4Response(x.output.created ? 201 : 200, x.output.responseJson, { txnTs: x.txnTs, metrics, tags, explain });
   }
   const { code, message } = x.error;
-  if (code === 'contended_transaction') return v4Response(409, v4ErrorBody('contended transaction', message), { txnTs: x.txnTs, metrics, tags });
+  if (code === 'contended_transaction') return v4Response(409, v4ErrorBody('contended transaction', message), { txnTs: x.txnTs, metrics, tags, explain });
   if (code === 'internal_error') {
     return v4Response(500, v4ErrorBody('internal server error', `${message}\n${CONTACT_SUPPORT}`), { txnTs: x.txnTs, tags });
   }
   const body4 = v4ErrorsJson([{ position: x.position ?? [], code, description: message }]);
-  return v4Response(v4Status(code), body4, { txnTs: x.txnTs, metrics, tags });
+  return v4Response(v4Status(code), body4, { txnTs: x.txnTs, metrics, tags, explain });
 }
 
 function v4QueryError(status: number, position: Array<string | number>, code: string, description: string, tags: string | undefined, bytesIn: number): Response {
