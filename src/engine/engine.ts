@@ -11,6 +11,7 @@ import { errorResponseJson, evalFql4, parseFql4, type Fql4Output, type ParsedFql
 import { MetricsCollector, type CostRow } from './metrics/collector';
 import { renderDecorated } from './render/decorated';
 import { renderDiagnostic } from './render/diagnostic';
+import { peekContext, renderContext } from './render/hints';
 import { openStore, type PlaygroundDB } from './store/open';
 import { QueryTx } from './store/query-tx';
 import type { Value } from './values/value';
@@ -253,7 +254,10 @@ function toQueryError(lang: Lang, source: string, e: unknown): QueryError {
       ? ['constraint failures:', ...e.failures.map((f) => `  ${f.paths.map((p) => p.join('.')).join(', ')}: ${f.message}`)]
       : [];
   const headline = lang === 'fql4' ? `${e.code}: ${e.message}` : e.message;
-  const summaries = [renderDiagnostic('error', headline, source, e.span, details), ...e.more.map((m) => renderDiagnostic('error', m.message, source, m.span))];
+  // An error raised in a UDF body points into that body; hints and call sites follow it.
+  const main = peekContext(e)?.src ?? { name: '*query*', text: source };
+  const first = renderDiagnostic('error', headline, main.text, e.span, details, main.name) + renderContext(e, main);
+  const summaries = [first, ...e.more.map((m) => renderDiagnostic('error', m.message, source, m.span))];
   // Fauna reports static (parse) failures as a count; the details are in the summary.
   const checks = 1 + e.more.length;
   const message = lang === 'fql10' && e.code === 'invalid_query' ? `The query failed ${checks} validation check${checks === 1 ? '' : 's'}` : e.message;

@@ -15,20 +15,37 @@ import { displayString } from './stdlib/tostring';
 import { lineCol, renderDiagnostic } from '../render/diagnostic';
 import { arith, compare, equals } from './operators';
 import { callFunction, callMethod, getField, resolveGlobal } from './stdlib/dispatch';
+import { CausedNull, LITERAL, NullOrigin, argOrigins, dueTo, hintAt, missingField, returnOrigins } from './nulls';
+import { contextOf, type SourceText } from '../render/hints';
+import { SetV } from '../values/set';
 
-/** Returned through a `?.` chain whose receiver was null: the whole chain is null. */
-const SHORT = Symbol('short-circuit');
-type Chained = Value | typeof SHORT;
+/** Returned through a `?.` chain whose receiver was null: the whole chain is null (that null). */
+class Short {
+  constructor(readonly origin?: NullOrigin) {}
+}
+/** A value with the origin of a null kept: what variables hold and expressions yield inside. */
+type Slot = Value | CausedNull;
+type Chained = Slot | Short;
 
 class Env {
-  private readonly vars = new Map<string, Value>();
+  private readonly vars = new Map<string, Slot>();
   constructor(private readonly parent?: Env) {}
-  get(name: string): Value | undefined {
+  get(name: string): Slot | undefined {
     return this.vars.has(name) ? this.vars.get(name) : this.parent?.get(name);
   }
-  set(name: string, v: Value): void {
+  set(name: string, v: Slot): void {
     this.vars.set(name, v);
   }
+}
+
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**', '&', '|', '^']);
+const strip = (v: Chained): Value => (v instanceof CausedNull || v instanceof Short ? null : v);
+const originOf = (v: Chained): NullOrigin | undefined => (v instanceof CausedNull || v instanceof Short ? v.origin : undefined);
+/** Natives whose null result says why (Fauna's `NoSuchElement` causes). */
+function nativeNullReason(name: string, recv: Value): string | undefined {
+  if (name === 'first' || name === 'last') return Array.isArray(recv) ? 'empty array' : recv instanceof SetV ? 'empty set' : undefined;
+  if (name === 'firstWhere' || name === 'lastWhere') return 'no element found';
+  return undefined;
 }
 
 export class Interpreter {
@@ -36,6 +53,8 @@ export class Interpreter {
   access: Access;
   /** False for UDF bodies and role predicates, whose spans point into other text. */
   spansInQuery = true;
+  /** The text this interpreter's spans point into, as error summaries name it. */
+  where: SourceText;
 
   constructor(
     public tx: QueryTx,
@@ -47,6 +66,11 @@ export class Interpreter {
     access?: Access,
   ) {
     this.access = access ?? new Access(principal, tx, (src, args) => this.runPredicate(src, args));
+    this.where = { name: '*query*', text: source };
+  }
+
+  private lit(span: Span, message = LITERAL): CausedNull {
+    return new CausedNull(new NullOrigin(message, span, this.where));
   }
 
   /** Role predicates run read-only, with the caller's identity. */
@@ -54,7 +78,7 @@ export class Interpreter {
     const inner: Interpreter = new Interpreter(this.tx, source, this.logs, this.principal, undefined);
     inner.spansInQuery = false;
     inner.access = new Access(ADMIN, this.tx, (src, a) => inner.runPredicate(src, a), true);
-    const fn = await inner.run(parse(source));
+    const fn = await inner.run(predicateProgram(source));
     return inner.apply(fn, args, { start: 0, end: source.length });
   }
 
@@ -83,25 +107,43 @@ export class Interpreter {
   async run(program: Program, bindings?: Map<string, Value>): Promise<Value> {
     const env = new Env();
     for (const [k, v] of bindings ?? []) env.set(k, v);
-    return this.statements(program.body, new Env(env));
+    return strip(await this.statements(program.body, new Env(env)));
   }
 
-  private async statements(body: Stmt[], env: Env): Promise<Value> {
-    let last: Value = null;
+  private async statements(body: Stmt[], env: Env): Promise<Slot> {
+    let last: Slot = null;
     for (const s of body) {
       if (s.kind === 'let') {
-        env.set(s.name, await this.evalNode(s.value, env));
+        env.set(s.name, await this.evalSlot(s.value, env));
         last = null;
       } else {
-        last = await this.evalNode(s.expr, env);
+        last = await this.evalSlot(s.expr, env);
       }
     }
     return last;
   }
 
   async evalNode(e: Expr, env: Env): Promise<Value> {
+    return strip(await this.chain(e, env));
+  }
+
+  /** Like evalNode, keeping where a null came from. */
+  private async evalSlot(e: Expr, env: Env): Promise<Slot> {
     const v = await this.chain(e, env);
-    return v === SHORT ? null : v;
+    return v instanceof Short ? (v.origin ? new CausedNull(v.origin) : null) : v;
+  }
+
+  /** Evaluates arguments in order, remembering the origins of null ones for the callee. */
+  private async evalArgs(exprs: Expr[], env: Env): Promise<Value[]> {
+    const args: Value[] = [];
+    const origins: Array<NullOrigin | undefined> = [];
+    for (const x of exprs) {
+      const v = await this.evalSlot(x, env);
+      origins.push(originOf(v));
+      args.push(strip(v));
+    }
+    if (origins.some((o) => o)) argOrigins.set(args, origins);
+    return args;
   }
 
   /** Whether a value counts as null for `?.`, `??` and `!`: null itself or a missing document. */
@@ -123,7 +165,7 @@ export class Interpreter {
   private async chain(e: Expr, env: Env): Promise<Chained> {
     switch (e.kind) {
       case 'null':
-        return null;
+        return this.lit(e.span);
       case 'bool':
         return e.value;
       case 'int':
@@ -140,8 +182,11 @@ export class Interpreter {
         if (local !== undefined) return local;
         return resolveGlobal(this, e.name, e.span);
       }
-      case 'array':
-        return Promise.all(e.items.map((x) => this.evalNode(x, env)));
+      case 'array': {
+        const out: Value[] = [];
+        for (const x of e.items) out.push(await this.evalNode(x, env));
+        return out;
+      }
       case 'object': {
         const out = new Map<string, Value>();
         for (const { key, value } of e.entries) out.set(key, await this.evalNode(value, env));
@@ -152,29 +197,38 @@ export class Interpreter {
       case 'if': {
         const c = await this.evalNode(e.cond, env);
         if (typeof c !== 'boolean') throw typeMismatch('Boolean', c, e.cond.span);
-        if (c) return this.evalNode(e.then, env);
-        return e.else ? this.evalNode(e.else, env) : null;
+        if (c) return this.evalSlot(e.then, env);
+        return e.else ? this.evalSlot(e.else, env) : this.lit(e.span);
       }
       case 'lambda':
         return this.lambda(e, env);
       case 'member': {
-        const target = await this.chain(e.target, env);
-        if (target === SHORT) return SHORT;
-        if (e.optional && (await this.isNull(target))) return SHORT;
-        return this.at(pointSpan(e), () => getField(this, target, e.name, pointSpan(e), e.target.span));
+        const slot = await this.chain(e.target, env);
+        if (slot instanceof Short) return slot;
+        const target = strip(slot);
+        if (e.optional && (await this.isNull(target))) return new Short(this.nullOrigin(slot));
+        if (target === null) throw this.nullAccess(e.name, e.nameSpan, slot);
+        const v = await this.at(pointSpan(e), () => getField(this, target, e.name, pointSpan(e), pointSpan(e.target)));
+        return this.caused(v, e.nameSpan, missingField(e.name));
       }
       case 'index': {
-        const target = await this.chain(e.target, env);
-        if (target === SHORT) return SHORT;
-        if (e.optional && (await this.isNull(target))) return SHORT;
+        const slot = await this.chain(e.target, env);
+        if (slot instanceof Short) return slot;
+        const target = strip(slot);
+        if (e.optional && (await this.isNull(target))) return new Short(this.nullOrigin(slot));
         const index = await this.evalNode(e.index, env);
-        if (typeof index === 'string') return getField(this, target, index, e.span, e.target.span);
+        if (typeof index === 'string') {
+          const v = await getField(this, target, index, e.span, pointSpan(e.target));
+          return this.caused(v, e.span, missingField(index));
+        }
+        // Fauna points a bad index at the brackets, `[4]`, not at the whole expression.
+        const brackets = { start: e.target.span.end, end: e.span.end };
         if (typeof target === 'string') {
-          return this.at(e.span, () => callMethod(this, target, 'at', [index], { call: e.span, receiver: e.target.span, args: [e.index.span] }));
+          return this.at(e.span, () => callMethod(this, target, 'at', [index], { call: brackets, receiver: e.target.span, args: [brackets] }));
         }
         if (typeof index === 'number' && Array.isArray(target)) {
           if (index < 0 || index >= target.length) {
-            throw new FqlError('index_out_of_bounds', `index ${index} out of bounds for length ${target.length}`, e.span);
+            throw new FqlError('index_out_of_bounds', `index ${index} out of bounds for length ${target.length}`, brackets);
           }
           return target[index]!;
         }
@@ -183,11 +237,9 @@ export class Interpreter {
       case 'call':
         return this.call(e, env);
       case 'nonNull': {
+        // Even a chain cut short by `?.` fails here, with the cause of the null that cut it.
         const target = await this.chain(e.target, env);
-        if (target === SHORT) return SHORT;
-        // Fauna names why the value is null: a field the object lacks, or a null literal.
-        const why = e.target.kind === 'member' ? `Null value, due to missing field \`${e.target.name}\`` : undefined;
-        return this.at(pointSpan(e), () => this.assertNonNull(target, pointSpan(e), why));
+        return this.at(pointSpan(e), () => this.assertNonNull(strip(target), pointSpan(e), target));
       }
       case 'unary': {
         const v = await this.evalNode(e.operand, env);
@@ -203,8 +255,8 @@ export class Interpreter {
         return this.binary(e, env);
       case 'project': {
         const target = await this.chain(e.target, env);
-        if (target === SHORT) return SHORT;
-        return project(this, target, e.fields, env, e.span);
+        if (target instanceof Short) return target;
+        return project(this, strip(target), e.fields, env, e.span);
       }
       default: {
         const never: never = e;
@@ -216,21 +268,69 @@ export class Interpreter {
   private async call(e: Extract<Expr, { kind: 'call' }>, env: Env): Promise<Chained> {
     if (e.callee.kind === 'member') {
       const m = e.callee;
-      const recv = await this.chain(m.target, env);
-      if (recv === SHORT) return SHORT;
-      if (m.optional && (await this.isNull(recv))) return SHORT;
-      const args = await Promise.all(e.args.map((a) => this.evalNode(a, env)));
-      return this.charged({ start: m.nameSpan.start, end: e.callSpan.end }, () =>
-        callMethod(this, recv, m.name, args, { call: e.callSpan, receiver: m.target.span, args: e.args.map((a) => a.span) }),
+      const slot = await this.chain(m.target, env);
+      if (slot instanceof Short) return slot;
+      const recv = strip(slot);
+      if (m.optional && (await this.isNull(recv))) return new Short(this.nullOrigin(slot));
+      if (recv === null && slot instanceof CausedNull && m.name !== 'toString') throw this.nullAccess(m.name, m.nameSpan, slot);
+      const args = await this.evalArgs(e.args, env);
+      const v = await this.frame(e.callSpan, () =>
+        this.charged({ start: m.nameSpan.start, end: e.callSpan.end }, () =>
+          callMethod(this, recv, m.name, args, { call: e.callSpan, receiver: m.target.span, args: e.args.map((a) => a.span) }),
+        ),
       );
+      return this.returned(v, args, e.callSpan, nativeNullReason(m.name, recv));
     }
-    const callee = await this.chain(e.callee, env);
-    if (callee === SHORT) return SHORT;
-    if (e.optional && (await this.isNull(callee))) return SHORT;
-    const args = await Promise.all(e.args.map((a) => this.evalNode(a, env)));
-    return this.charged(e.span, () =>
-      callFunction(this, callee, args, { call: e.callSpan, receiver: e.callee.span, args: e.args.map((a) => a.span) }),
+    const slot = await this.chain(e.callee, env);
+    if (slot instanceof Short) return slot;
+    const callee = strip(slot);
+    if (e.optional && (await this.isNull(callee))) return new Short(this.nullOrigin(slot));
+    const args = await this.evalArgs(e.args, env);
+    const v = await this.frame(e.callSpan, () =>
+      this.charged(e.span, () => callFunction(this, callee, args, { call: e.callSpan, receiver: e.callee.span, args: e.args.map((a) => a.span) })),
     );
+    return this.returned(v, args, e.callSpan);
+  }
+
+  /** A call's result: a null keeps the origin its function gave it, else it was made by the call. */
+  private returned(v: Value, args: Value[], span: Span, reason?: string): Slot {
+    if (v !== null) return this.caused(v, span, LITERAL);
+    const origin = returnOrigins.get(args);
+    return origin ? new CausedNull(origin) : this.lit(span, reason ? dueTo(reason) : LITERAL);
+  }
+
+  /**
+   * A value just produced at `span`: a null remembers it as its origin. (A missing document is
+   * not one: Fauna reads it where it is used, and blames that place.)
+   */
+  private caused(v: Value, span: Span, message: string): Slot {
+    return v === null ? this.lit(span, message) : v;
+  }
+
+  private nullOrigin(slot: Slot): NullOrigin | undefined {
+    return originOf(slot);
+  }
+
+  /** Fauna's `invalid_null_access`, always with where the null was made. */
+  private nullAccess(name: string, span: Span, slot: Slot): unknown {
+    const err = new FqlError('invalid_null_access', `Cannot access \`${name}\` on null.`, span);
+    return hintAt(err, this.nullOrigin(slot), { span, src: this.where }, true);
+  }
+
+  /** A call site: an error that left a function body run by this call records it as a trace frame. */
+  private async frame(span: Span, run: () => Promise<Value>): Promise<Value> {
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof FqlError) {
+        const c = contextOf(err);
+        if (c.pendingFrame) {
+          c.trace.push({ span, src: this.where });
+          c.pendingFrame = false;
+        }
+      }
+      throw err;
+    }
   }
 
   /** Puts the reads a field access or `!` makes on its span (no compute: not a call). */
@@ -265,11 +365,26 @@ export class Interpreter {
       '<lambda>',
       async (args) => {
         const scope = new Env(env);
+        const origins = argOrigins.get(args);
         e.params.forEach((p, i) => {
+          const origin = origins?.[i];
           if (e.variadic && i === e.params.length - 1) scope.set(p, args.slice(i));
-          else if (p !== '_') scope.set(p, args[i] ?? null);
+          else if (p !== '_') scope.set(p, args[i] === null && origin ? new CausedNull(origin) : (args[i] ?? null));
         });
-        return this.evalNode(e.body, scope);
+        try {
+          const out = await this.evalSlot(e.body, scope);
+          if (out instanceof CausedNull) returnOrigins.set(args, out.origin);
+          return strip(out);
+        } catch (err) {
+          // Leaving a function body: the error's spans point into this text, and the call that
+          // ran the body is the next frame of its trace.
+          if (err instanceof FqlError) {
+            const c = contextOf(err);
+            c.src ??= this.where;
+            c.pendingFrame = true;
+          }
+          throw err;
+        }
       },
       e.params.length,
       e.variadic,
@@ -288,11 +403,12 @@ export class Interpreter {
     return fn.invoke(args);
   }
 
-  private async binary(e: Extract<Expr, { kind: 'binary' }>, env: Env): Promise<Value> {
-    const left = await this.evalNode(e.left, env);
+  private async binary(e: Extract<Expr, { kind: 'binary' }>, env: Env): Promise<Slot> {
+    const slot = await this.evalSlot(e.left, env);
+    const left = strip(slot);
     switch (e.op) {
       case '??':
-        return (await this.isNull(left)) ? this.evalNode(e.right, env) : left;
+        return (await this.isNull(left)) ? this.evalSlot(e.right, env) : left;
       case '&&':
       case '||': {
         if (typeof left !== 'boolean') throw typeMismatch('Boolean', left, e.left.span);
@@ -301,6 +417,11 @@ export class Interpreter {
         if (typeof right !== 'boolean') throw typeMismatch('Boolean', right, e.right.span);
         return right;
       }
+    }
+    if (left === null && ARITHMETIC.has(e.op)) {
+      // An operator is a method of its left operand in Fauna, and null has none.
+      const err = new FqlError('invalid_function_invocation', `The function \`${e.op}\` does not exist on \`Null\``, e.opSpan);
+      throw hintAt(err, originOf(slot), { span: e.opSpan, src: this.where }, true);
     }
     const right = await this.evalNode(e.right, env);
     // Operators are native methods in Fauna, and bill like one (FQL2MetricsSpec's fold case).
@@ -318,6 +439,8 @@ export class Interpreter {
       case 'isa':
         return isa(left, right);
       default:
+        // String's `+` takes any value and appends its display string (FQL2StringSpec).
+        if (e.op === '+' && typeof left === 'string' && typeof right !== 'string') return left + (await displayString(this, right));
         return arith(e.op, left, right, e.span, e.right.span);
     }
   }
@@ -327,12 +450,30 @@ export class Interpreter {
     return (v instanceof DocRef || v instanceof NullDoc) && (await this.isNull(v)) ? null : v;
   }
 
-  async assertNonNull(v: Value, span: Span, why = 'Null literal value'): Promise<Value> {
-    if (v === null) throw new FqlError('null_value', why, span);
+  /** `x!`: the value, or Fauna's error saying why it is null and (elsewhere) where it was made. */
+  async assertNonNull(v: Value, span: Span, slot: Chained = v): Promise<Value> {
+    const here = { span, src: this.where };
+    if (v === null) {
+      const origin = originOf(slot);
+      throw hintAt(new FqlError('null_value', origin?.message ?? LITERAL, span), origin, here);
+    }
     const doc = v instanceof DocRef ? await this.resolve(v) : v;
     if (doc instanceof NullDoc) throw documentNotFound(doc, span);
     return v;
   }
+}
+
+/**
+ * A predicate's program. FSL lets a predicate be a short lambda (`(.readable)`): a lone
+ * expression over the implicit argument becomes that argument's function.
+ */
+function predicateProgram(source: string): Program {
+  if (!/^[\s(]*\./.test(source)) return parse(source);
+  // Parsed as a call argument, where the parser makes a leading `.` chain a one-parameter lambda.
+  const wrapped = parse(`_(${source})`);
+  const only = wrapped.body.length === 1 ? wrapped.body[0] : undefined;
+  const fn = only?.kind === 'expr' && only.expr.kind === 'call' && only.expr.args.length === 1 ? only.expr.args[0]! : undefined;
+  return fn?.kind === 'lambda' ? { ...wrapped, body: [{ kind: 'expr', expr: fn, span: fn.span }] } : parse(source);
 }
 
 export function permissionDenied(span: Span): FqlError {

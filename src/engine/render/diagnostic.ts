@@ -37,12 +37,18 @@ export function renderDiagnostic(
   const head = [`${header}: ${message}`, ...details];
   if (!span) return head.join('\n');
   const start = lineCol(source, span.start);
+  return [...head, `at ${sourceName}:${start.line}:${start.col}`, ...renderSnippet(source, span)].join('\n');
+}
+
+/** The gutter, source lines and carets of a span, without headline or location (hints use it too). */
+export function renderSnippet(source: string, span: Span): string[] {
+  const start = lineCol(source, span.start);
   const last = lineCol(source, Math.max(span.start, span.end - 1));
   const lines = source.split('\n');
   const width = String(last.line).length;
   const num = (n: number) => String(n).padStart(width);
   const blank = ' '.repeat(width);
-  const out = [...head, `at ${sourceName}:${start.line}:${start.col}`, `${blank} |`];
+  const out = [`${blank} |`];
   if (last.line === start.line) {
     const carets = Math.max(1, span.end - span.start);
     out.push(`${num(start.line)} | ${lines[start.line - 1] ?? ''}`);
@@ -54,5 +60,5 @@ export function renderDiagnostic(
     out.push(`${blank} | |${'_'.repeat(last.col)}^`);
   }
   out.push(`${blank} |`);
-  return out.join('\n');
+  return out;
 }

@@ -71,7 +71,7 @@ export async function resolveGlobal(interp: Interpreter, name: string, span: Spa
   throw new FqlError('unbound_variable', `Unbound variable \`${name}\``, span);
 }
 
-export async function getField(interp: Interpreter, target: Value, name: string, span: Span, _targetSpan: Span): Promise<Value> {
+export async function getField(interp: Interpreter, target: Value, name: string, span: Span, targetSpan: Span): Promise<Value> {
   if (target === null) throw new FqlError('invalid_null_access', `Cannot access \`${name}\` on null.`, span);
   // A reference knows its id and collection: reading them reads no document (as in Fauna).
   if (target instanceof DocRef && name === 'id' && !isNamed(target.coll)) return target.id;
@@ -82,7 +82,8 @@ export async function getField(interp: Interpreter, target: Value, name: string,
     interp.hint('non_covered_document_read', `\`.${name}\` is not covered by the \`${target.index}\` index.`, span);
   }
   const v = target instanceof DocRef ? await interp.resolve(target) : target;
-  if (v instanceof NullDoc) throw documentNotFound(v, span);
+  // Fauna blames the missing document, not the field read from it.
+  if (v instanceof NullDoc) throw documentNotFound(v, targetSpan);
   if (v instanceof Doc) return docField(v, name);
   if (v instanceof Map) return v.get(name) ?? null;
   if (typeof v === 'string') return stringFields[name]?.(v) ?? boundMethod(interp, v, name, span);

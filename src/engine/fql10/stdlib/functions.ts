@@ -72,6 +72,7 @@ export function udf(interp: Interpreter, rec: DocRecord): Func {
       // A UDF's role replaces the caller's privileges inside it; identity and token stay the caller's.
       const inner = new Interp(interp.tx, body, interp.logs, interp.principal, typeof role === 'string' ? undefined : interp.access);
       inner.spansInQuery = false;
+      inner.where = { name: `*udf:${rec.id}*`, text: body };
       if (typeof role === 'string') {
         const { Access } = await import('../../auth/access');
         inner.access = new Access({ kind: 'key', role }, interp.tx, (src, a) => inner.runPredicate(src, a));
