@@ -2,7 +2,7 @@
 // two-space indentation, one entry per line, documents expanded at the top, references inside
 // documents as `Coll("id")`, missing documents with their cause in a comment, strings with a
 // newline as `<<-END` heredocs.
-import { javaDouble } from '../fql10/stdlib/tostring';
+import { escapeString, javaDouble } from '../fql10/stdlib/tostring';
 import { formatTime } from '../values/time';
 import { Page, SetV } from '../values/set';
 import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, isNamed, type Value } from '../values/value';
@@ -72,21 +72,8 @@ function renderDouble(x: number): string {
   return javaDouble(x);
 }
 
-const ESCAPES: Record<string, string> = {
-  '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '\b': '\\b', '\f': '\\f', '\0': '\\0',
-};
-
-export function quote(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c in ESCAPES) out += ESCAPES[c];
-    else if (c === '#' && s[i + 1] === '{') out += '\\#';
-    else if (c < ' ') out += `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    else out += c;
-  }
-  return out + '"';
-}
+/** A one-line string as Fauna's Decorator writes it: `escape0`, the parser's escapes reversed. */
+const quote = escapeString;
 
 /** A string with a newline prints as a heredoc whose tag does not occur in the text. */
 function renderString(s: string, indent: string): string {

@@ -51,7 +51,8 @@ export function renderSnippet(source: string, span: Span): string[] {
   const out = [`${blank} |`];
   if (last.line === start.line) {
     const carets = Math.max(1, span.end - span.start);
-    out.push(`${num(start.line)} | ${lines[start.line - 1] ?? ''}`);
+    // Fauna strips trailing whitespace from the shown line (HintSpec).
+    out.push(`${num(start.line)} | ${lines[start.line - 1] ?? ''}`.trimEnd());
     out.push(`${blank} | ${' '.repeat(start.col - 1)}${'^'.repeat(carets)}`);
   } else {
     out.push(`${num(start.line)} |   ${lines[start.line - 1] ?? ''}`);
