@@ -74,6 +74,9 @@ async function write(interp: Interpreter, recv: DocLike, args: Value[], spans: C
   if (rec.coll === TOKEN || rec.coll === CREDENTIAL) {
     return (await import('./native-writes')).writeNative(interp, rec, patch, mode, spans);
   }
+  if (rec.coll === 'Key' || rec.coll === 'Role') {
+    return (await import('./security-writes')).writeSecurity(interp, rec, patch, mode, spans);
+  }
   const def = await interp.tx.getCollection(rec.coll);
   if (!def) throw new FqlError('document_not_found', `Collection \`${rec.coll}\` was deleted.`, spans.receiver);
   const fields = new Map<string, Value>();
@@ -111,6 +114,7 @@ export const documentMethods: MethodTable<DocLike> = {
     arity(args, 0, 0, spans);
     const rec = await existing(interp, recv, spans);
     await interp.require('delete', rec.coll, [recordToDoc(rec)], spans.call);
+    if (rec.coll === 'Role') await (await import('./security-writes')).checkRoleDelete(interp, rec, spans);
     interp.tx.deleteDoc(rec.coll, rec.id);
     return new NullDoc(new DocRef(rec.coll, rec.id), 'deleted');
   },

@@ -75,7 +75,8 @@ export function udf(interp: Interpreter, rec: DocRecord): Func {
       inner.where = { name: `*udf:${rec.id}*`, text: body };
       if (typeof role === 'string') {
         const { Access } = await import('../../auth/access');
-        inner.access = new Access({ kind: 'key', role }, interp.tx, (src, a) => inner.runPredicate(src, a));
+        // Called from a role predicate, even an admin-role UDF stays read-only (§5.4).
+        inner.access = new Access({ kind: 'key', role }, interp.tx, (src, a) => inner.runPredicate(src, a), interp.access.readOnly);
       }
       const fn = await inner.run(program);
       if (!(fn instanceof Func)) throw new FqlError('invalid_function_invocation', `Function \`${rec.id}\` has no callable body.`);

@@ -22,7 +22,12 @@ export function securityDoc(rec: DocRecord, secret?: string): Doc {
   return new Doc(new DocRef(rec.coll, rec.id), rec.ts, data instanceof Map ? data : new Map(), rec.ttl, secret);
 }
 
-function requireAdmin(interp: Interpreter, spans: CallSpans): void {
+/** A built-in role, or a user role stored in this database. */
+export async function roleExists(interp: Interpreter, role: string): Promise<boolean> {
+  return (BUILTIN_ROLES as readonly string[]).includes(role) || (await interp.tx.getDoc(ROLE, role, true)) !== null;
+}
+
+export function requireAdmin(interp: Interpreter, spans: CallSpans): void {
   if (!interp.access.canManageSecurity()) throw permissionDenied(spans.call);
 }
 
@@ -30,14 +35,12 @@ async function keyCreate(interp: Interpreter, args: Value[], spans: CallSpans): 
   arity(args, 1, 1, spans);
   requireAdmin(interp, spans);
   const spec = argObject('data', args[0], spans.args[0]!);
-  const fail = (f: string, m: string) => constraintFailure('Failed to create document in collection `Key`.', f, m, spans.call);
+  const fail = (f: string, m: string) => constraintFailure('Failed to create Key.', f, m, spans.call);
   const extra = unknownFields(spec, ['role', 'database', 'ttl', 'data']);
   if (extra.length) throw fail(extra[0]!, 'Unexpected field provided');
   const role = spec.get('role');
   if (typeof role !== 'string') throw fail('role', 'Missing required field of type String');
-  if (!(BUILTIN_ROLES as readonly string[]).includes(role) && !(await interp.tx.getDoc(ROLE, role, true))) {
-    throw fail('role', `Role \`${role}\` does not exist.`);
-  }
+  if (!(await roleExists(interp, role))) throw fail('role', `Field refers to an unknown role name \`${role}\`.`);
   if (spec.get('database') != null) throw fail('database', 'Child databases are not supported offline.');
   const ttl = spec.get('ttl') ?? null;
   if (ttl !== null && !(ttl instanceof Time)) throw fail('ttl', 'Expected Time | Null');
@@ -59,17 +62,11 @@ function predicateText(v: Value | undefined, where: string, fail: (f: string, m:
   return v;
 }
 
-async function roleCreate(interp: Interpreter, args: Value[], spans: CallSpans): Promise<Value> {
-  arity(args, 1, 1, spans);
-  requireAdmin(interp, spans);
-  const spec = argObject('definition', args[0], spans.args[0]!);
-  const fail = (f: string, m: string) => constraintFailure('Failed to create Role.', f, m, spans.call);
-  const extra = unknownFields(spec, ['name', 'membership', 'privileges', 'data']);
-  if (extra.length) throw fail(extra[0]!, 'Unexpected field provided');
-  const name = spec.get('name');
-  if (typeof name !== 'string' || !NAME.test(name)) throw fail('name', 'Invalid identifier.');
-  if ((BUILTIN_ROLES as readonly string[]).includes(name)) throw fail('name', `The identifier \`${name}\` is reserved.`);
-  if (await interp.tx.getDoc(ROLE, name, true)) throw fail('name', `A Role already exists with the name \`${name}\``);
+/**
+ * A role's stored fields from a definition: `membership` and `privileges` validated as Fauna
+ * does (known actions, no duplicate resource), predicates kept as lambda text.
+ */
+export function roleFields(spec: ObjectV, fail: (f: string, m: string) => Error): ObjectV {
   const asList = (v: Value | undefined) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
   const membership = asList(spec.get('membership')).map((m, i) => {
     if (!(m instanceof Map) || typeof m.get('resource') !== 'string') throw fail(`membership[${i}]`, 'Expected { resource: String, predicate?: String }');
@@ -97,7 +94,26 @@ async function roleCreate(interp: Interpreter, args: Value[], spans: CallSpans):
   const fields: ObjectV = new Map<string, Value>([['membership', membership], ['privileges', privileges]]);
   const data = spec.get('data');
   if (data instanceof Map) fields.set('data', data);
-  const rec: DocRecord = { coll: ROLE, id: name, ts: interp.tx.txnTs, data: encode(fields) };
+  return fields;
+}
+
+/** A role name usable by a new or renamed role; fails unless free and not reserved. */
+export async function checkRoleName(interp: Interpreter, name: Value | undefined, fail: (f: string, m: string) => Error): Promise<string> {
+  if (typeof name !== 'string' || !NAME.test(name)) throw fail('name', 'Invalid identifier.');
+  if ((BUILTIN_ROLES as readonly string[]).includes(name)) throw fail('name', `The identifier \`${name}\` is reserved.`);
+  if (await interp.tx.getDoc(ROLE, name, true)) throw fail('name', `A Role already exists with the name \`${name}\``);
+  return name;
+}
+
+async function roleCreate(interp: Interpreter, args: Value[], spans: CallSpans): Promise<Value> {
+  arity(args, 1, 1, spans);
+  requireAdmin(interp, spans);
+  const spec = argObject('definition', args[0], spans.args[0]!);
+  const fail = (f: string, m: string) => constraintFailure('Failed to create Role.', f, m, spans.call);
+  const extra = unknownFields(spec, ['name', 'membership', 'privileges', 'data']);
+  if (extra.length) throw fail(extra[0]!, 'Unexpected field provided');
+  const name = await checkRoleName(interp, spec.get('name'), fail);
+  const rec: DocRecord = { coll: ROLE, id: name, ts: interp.tx.txnTs, data: encode(roleFields(spec, fail)) };
   interp.tx.putDoc(rec);
   return securityDoc(rec);
 }

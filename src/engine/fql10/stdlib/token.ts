@@ -18,7 +18,10 @@ export async function tokenCreate(interp: Interpreter, args: Value[], spans: Cal
   const input = argObject('data', args[0], spans.args[0]!);
   const headline = 'Failed to create document in collection `Token`.';
   const extra = unknownFields(input, ['document', 'ttl', 'data']);
-  if (extra.length > 0) throw constraintFailure(headline, extra[0]!, 'Unexpected field provided', spans.call);
+  if (extra.length > 0) {
+    const why = extra[0] === 'secret' || extra[0] === 'hashed_secret' ? 'The field is readonly.' : 'Unexpected field provided';
+    throw constraintFailure(headline, extra[0]!, why, spans.call);
+  }
   const identity = argDocRef(input.get('document'));
   if (!identity || !(await isUserCollection(interp, identity.coll))) {
     throw constraintFailure(headline, 'document', 'Expected document from a user-defined collection.', spans.call);

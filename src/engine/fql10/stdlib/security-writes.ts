@@ -1,0 +1,94 @@
+// `update`/`replace`/`delete` of keys and roles (admin only). A key's new `role` applies to its
+// live secret at the next query, since authentication reads the key document each time. Roles
+// are named documents: renaming one moves it and renames `role` on every key that uses it
+// (FQL2KeySpec "validate FK"), and a role a key still uses cannot be deleted.
+import { decode, encode } from '../../store/codec';
+import { KEY, ROLE, type DocRecord } from '../../store/records';
+import { Time, type ObjectV, type Value } from '../../values/value';
+import type { Interpreter } from '../interpreter';
+import type { CallSpans } from './args';
+import { ConstraintError, constraintFailure } from './constraint';
+import { checkRoleName, requireAdmin, roleExists, roleFields, securityDoc } from './security';
+
+const fieldsOf = (rec: DocRecord): ObjectV => {
+  const v = decode(rec.data);
+  return v instanceof Map ? v : new Map();
+};
+
+/** Keys whose `role` names `role`. */
+async function keysUsing(interp: Interpreter, role: string): Promise<DocRecord[]> {
+  return (await interp.tx.scanCollection(KEY)).filter((k) => fieldsOf(k).get('role') === role);
+}
+
+export async function writeSecurity(
+  interp: Interpreter,
+  rec: DocRecord,
+  patch: ObjectV,
+  mode: 'update' | 'replace',
+  spans: CallSpans,
+): Promise<Value> {
+  requireAdmin(interp, spans);
+  return rec.coll === KEY ? writeKey(interp, rec, patch, mode, spans) : writeRole(interp, rec, patch, mode, spans);
+}
+
+async function writeKey(interp: Interpreter, rec: DocRecord, patch: ObjectV, mode: 'update' | 'replace', spans: CallSpans): Promise<Value> {
+  const fail = (f: string, m: string) => constraintFailure(`Failed to ${mode} Key.`, f, m, spans.call);
+  const fields: ObjectV = mode === 'update' ? new Map(fieldsOf(rec)) : new Map();
+  const next: DocRecord = { ...rec, ts: interp.tx.txnTs };
+  if (mode === 'replace') delete next.ttl;
+  for (const [k, v] of patch) {
+    if (k === 'role') {
+      if (typeof v !== 'string') throw fail('role', 'Expected String');
+      if (!(await roleExists(interp, v))) throw fail('role', `Field refers to an unknown role name \`${v}\`.`);
+      fields.set('role', v);
+    } else if (k === 'data') {
+      if (v !== null && !(v instanceof Map)) throw fail('data', 'Expected { *: Any } | Null');
+      if (v === null) fields.delete('data');
+      else fields.set('data', v);
+    } else if (k === 'ttl') {
+      if (v !== null && !(v instanceof Time)) throw fail('ttl', 'Expected Time | Null');
+      if (v === null) delete next.ttl;
+      else next.ttl = v.micros;
+    } else if (k === 'database') {
+      if (v !== null) throw fail('database', 'Child databases are not supported offline.');
+    } else if (k === 'secret' || k === 'hashed_secret') {
+      throw fail(k, 'The field is readonly.');
+    } else throw fail(k, 'Unexpected field provided');
+  }
+  if (typeof fields.get('role') !== 'string') throw fail('role', 'Missing required field of type String');
+  next.data = encode(fields);
+  interp.tx.putDoc(next);
+  return securityDoc(next);
+}
+
+async function writeRole(interp: Interpreter, rec: DocRecord, patch: ObjectV, mode: 'update' | 'replace', spans: CallSpans): Promise<Value> {
+  const fail = (f: string, m: string) => constraintFailure(`Failed to ${mode} Role.`, f, m, spans.call);
+  for (const k of patch.keys()) if (!['name', 'membership', 'privileges', 'data'].includes(k)) throw fail(k, 'Unexpected field provided');
+  const spec: ObjectV = mode === 'update' ? new Map(fieldsOf(rec)) : new Map();
+  for (const [k, v] of patch) if (k !== 'name') spec.set(k, v);
+  const rename = patch.get('name');
+  const name = rename === undefined || rename === rec.id ? rec.id : await checkRoleName(interp, rename, fail);
+  const next: DocRecord = { coll: ROLE, id: name, ts: interp.tx.txnTs, data: encode(roleFields(spec, fail)) };
+  if (name !== rec.id) {
+    interp.tx.deleteDoc(ROLE, rec.id);
+    for (const key of await keysUsing(interp, rec.id)) {
+      const fields = new Map(fieldsOf(key)).set('role', name);
+      interp.tx.putDoc({ ...key, ts: interp.tx.txnTs, data: encode(fields) });
+    }
+  }
+  interp.tx.putDoc(next);
+  return securityDoc(next);
+}
+
+/** Refuses to delete a role that a key still uses (the key would lose its rights silently). */
+export async function checkRoleDelete(interp: Interpreter, rec: DocRecord, spans: CallSpans): Promise<void> {
+  if (rec.coll !== ROLE) return;
+  const [user] = await keysUsing(interp, rec.id);
+  if (user) {
+    throw new ConstraintError(
+      `Failed to delete Role \`${rec.id}\`.`,
+      [{ paths: [['name']], message: `The key \`${user.id}\` refers to this document by its previous identifier \`${rec.id}\`.` }],
+      spans.call,
+    );
+  }
+}
