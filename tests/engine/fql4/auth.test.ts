@@ -1,7 +1,7 @@
 // FQL v4 authentication through the engine, with secrets: Login, Identify, Logout, tokens,
 // keys, identity functions, KeyFromSecret, scoped secrets (fauna-auth-semantics §3, §10 v4
-// items; each test is named after its item). Child databases are not supported offline, so
-// items 12 and 14 and the child-database halves of 18 are not here.
+// items; each test is named §10.N after its item; tests/engine/auth/catalogue.test.ts has the
+// rest and checks that every item is somewhere).
 import { describe, expect, it, vi } from 'vitest';
 import type { Engine, Executed } from '../../../src/engine/engine';
 import { dumpStores, freshEngine } from '../helpers';
@@ -49,7 +49,7 @@ async function world() {
 }
 
 describe('Login and Identify', () => {
-  it('1: Login with a server key returns a new token with its secret (HTTP 201)', async () => {
+  it('§10.1: Login with a server key returns a new token with its secret (HTTP 201)', async () => {
     const { engine, name, keys } = await world();
     const x = await exec(engine, `Login(${U1}, {password: "pw"})`, keys.server);
     expect(x.ok).toBe(true);
@@ -65,7 +65,7 @@ describe('Login and Identify', () => {
     expect(stored).not.toContain('"pw"');
   });
 
-  it('2: wrong password, no password, or no credential: authentication failed at []', async () => {
+  it('§10.2: wrong password, no password, or no credential: authentication failed at []', async () => {
     const { engine, name, keys } = await world();
     const before = await dumpStores(name);
     const failed = ['authentication failed', 'The document was not found or provided password was incorrect.', [], 400];
@@ -75,7 +75,7 @@ describe('Login and Identify', () => {
     expect(await dumpStores(name)).toBe(before);
   });
 
-  it('3: a client key may Login, but KeyFromSecret shows it nothing; a server key sees the token', async () => {
+  it('§10.3: a client key may Login, but KeyFromSecret shows it nothing; a server key sees the token', async () => {
     const { engine, keys, login } = await world();
     const tok = await login(keys.client);
     expect(await err(engine, `KeyFromSecret("${tok}")`, keys.client)).toEqual([
@@ -89,7 +89,7 @@ describe('Login and Identify', () => {
     expect(doc).not.toMatch(/\n {2}secret: /);
   });
 
-  it('4: Identify is true for the right password, false otherwise, never an error', async () => {
+  it('§10.4: Identify is true for the right password, false otherwise, never an error', async () => {
     const { engine, keys } = await world();
     expect(await ok(engine, `Identify(${U1}, "pw")`, keys.client)).toBe('true');
     expect(await ok(engine, `Identify(${U1}, "wrong")`, keys.client)).toBe('false');
@@ -105,7 +105,7 @@ describe('Login and Identify', () => {
 });
 
 describe('Logout', () => {
-  it('5: Logout(false) ends only this token; Logout(true) every token of the identity', async () => {
+  it('§10.5: Logout(false) ends only this token; Logout(true) every token of the identity', async () => {
     const { engine, login } = await world();
     const [tok1, tok2, tok3] = [await login(), await login(), await login()];
     expect(await ok(engine, 'Logout(false)', tok1)).toBe('true');
@@ -117,7 +117,7 @@ describe('Logout', () => {
     expect(await err(engine, 'Get(Ref("tokens/self"))', tok3)).toEqual(UNAUTHORIZED);
   });
 
-  it('6: Do(Logout(false), Logout(false)) is no error and leaves no token', async () => {
+  it('§10.6: Do(Logout(false), Logout(false)) is no error and leaves no token', async () => {
     const { engine, keys, login } = await world();
     const tok = await login();
     const id = idOf(await ok(engine, 'Get(Ref("tokens/self"))', tok));
@@ -139,7 +139,7 @@ describe('Logout', () => {
 });
 
 describe('Create(Tokens())', () => {
-  it('7: a server key creates a token: secret shown once, no global_id; it exists for both', async () => {
+  it('§10.7: a server key creates a token: secret shown once, no global_id; it exists for both', async () => {
     const { engine, keys } = await world();
     const text = await ok(engine, `Create(Tokens(), {instance: ${U1}})`, keys.server);
     expect(text).toMatch(/^\{\n {2}ref: Ref\(Tokens\(\), "\d+"\),\n {2}ts: \d+,\n {2}instance: Ref\(Collection\("users"\), "1"\),\n {2}secret: 'fnE/);
@@ -149,7 +149,7 @@ describe('Create(Tokens())', () => {
     expect(await ok(engine, `Exists(${ref})`, secretOf(text))).toBe('true');
   });
 
-  it('8: an instance that is not a ref fails validation at ["create"]', async () => {
+  it('§10.8: an instance that is not a ref fails validation at ["create"]', async () => {
     const { engine, keys } = await world();
     expect(await err(engine, 'Create(Tokens(), {instance: {foo: "bar"}})', keys.server)).toEqual([
       'validation failed',
@@ -159,7 +159,7 @@ describe('Create(Tokens())', () => {
     ]);
   });
 
-  it('9: client and server-readonly keys and role-less tokens may not create tokens; nothing is written', async () => {
+  it('§10.9: client and server-readonly keys and role-less tokens may not create tokens; nothing is written', async () => {
     const { engine, name, keys, login } = await world();
     const tok = await login();
     const before = await dumpStores(name);
@@ -171,7 +171,7 @@ describe('Create(Tokens())', () => {
     expect(x.ok && x.lang === 'fql4' && x.output.created).toBe(true);
   });
 
-  it('10: a token whose ttl passes (set at creation or by Update) stops authenticating and is gone', async () => {
+  it('§10.10: a token whose ttl passes (set at creation or by Update) stops authenticating and is gone', async () => {
     const { engine, keys, login } = await world();
     const soon = 'TimeAdd(Now(), 1500, "milliseconds")';
     const made = await ok(engine, `Create(Tokens(), {instance: ${U1}, ttl: ${soon}})`, keys.server);
@@ -186,7 +186,7 @@ describe('Create(Tokens())', () => {
     expect(await err(engine, `Get(Ref(Tokens(), "${idOf(made)}"))`, keys.server)).toEqual(['instance not found', 'Token not found.', [], 404]);
   });
 
-  it('11: Update(token, {}) keeps the secret working for the same identity', async () => {
+  it('§10.11: Update(token, {}) keeps the secret working for the same identity', async () => {
     const { engine, keys, login } = await world();
     const tok = await login();
     const id = idOf(await ok(engine, 'Get(Ref("tokens/self"))', tok));
@@ -196,7 +196,7 @@ describe('Create(Tokens())', () => {
 });
 
 describe('identity functions', () => {
-  it('13: CurrentToken() is the token of a token, the key document of a key', async () => {
+  it('§10.13: CurrentToken() is the token of a token, the key document of a key', async () => {
     const { engine, keys, login } = await world();
     const tok = await login();
     const self = await ok(engine, 'Get(Ref("tokens/self"))', tok);
@@ -207,13 +207,13 @@ describe('identity functions', () => {
     expect(await ok(engine, 'HasCurrentToken()', keys.client)).toBe('true');
   });
 
-  it("14 (offline analogue): the playground's own admin secret has no key document: invalid token", async () => {
+  it("§10.14 (offline analogue): the playground's own admin secret has no key document: invalid token", async () => {
     const { engine } = await world();
     expect(await err(engine, 'CurrentToken()')).toEqual(['invalid token', 'Token metadata is not accessible.', [], 400]);
     expect(await ok(engine, 'HasCurrentToken()')).toBe('false');
   });
 
-  it('15: a key has no identity (missing identity); a key scoped @doc/users/1 is users/1', async () => {
+  it('§10.15: a key has no identity (missing identity); a key scoped @doc/users/1 is users/1', async () => {
     const { engine, keys } = await world();
     const missing = ['missing identity', 'Authentication does not contain an identity', [], 400];
     expect(await err(engine, 'CurrentIdentity()', keys.admin)).toEqual(missing);
@@ -242,7 +242,7 @@ describe('identity functions', () => {
 });
 
 describe('KeyFromSecret', () => {
-  it('18: an admin key reads any key by its secret; server keys and bad secrets get instance not found', async () => {
+  it('§10.18: an admin key reads any key by its secret; server keys and bad secrets get instance not found', async () => {
     const { engine, keys } = await world();
     expect(await ok(engine, `KeyFromSecret("${keys.client}")`, keys.admin)).toMatch(/role: 'client',\n {2}hashed_secret: '/);
     const notFound = (s: string) => ['instance not found', `No key found for secret ${s}.`, [], 404];
@@ -254,7 +254,7 @@ describe('KeyFromSecret', () => {
 });
 
 describe('keys', () => {
-  it('28: CreateKey shows secret and role once; later reads have no secret; bad roles and other keys fail', async () => {
+  it('§10.28: CreateKey shows secret and role once; later reads have no secret; bad roles and other keys fail', async () => {
     const { engine, name, keys } = await world();
     const made = await ok(engine, 'CreateKey({role: "server", data: {app: "ios"}})', keys.admin);
     expect(made).toMatch(
@@ -274,7 +274,7 @@ describe('keys', () => {
     expect(await dumpStores(name)).toBe(before);
   });
 
-  it('29: a deleted key, a made-up secret or an expired key is unauthorized', async () => {
+  it('§10.29: a deleted key, a made-up secret or an expired key is unauthorized', async () => {
     const { engine, keys } = await world();
     const made = await ok(engine, 'CreateKey({role: "server"})', keys.admin);
     expect(await ok(engine, '"works"', secretOf(made))).toBe("'works'");
@@ -287,7 +287,7 @@ describe('keys', () => {
     expect(await err(engine, '1', secretOf(brief))).toEqual(UNAUTHORIZED);
   });
 
-  it('30: writing a key’s hashed_secret changes nothing; its role can be changed', async () => {
+  it('§10.30: writing a key’s hashed_secret changes nothing; its role can be changed', async () => {
     const { engine, keys } = await world();
     const made = await ok(engine, 'CreateKey({role: "client"})', keys.admin);
     const ref = `Ref(Keys(), "${idOf(made)}")`;
@@ -303,7 +303,7 @@ describe('keys', () => {
 });
 
 describe('scoped secrets', () => {
-  it('32: only admin keys change role; bad scopes and any scope on a client key are unauthorized', async () => {
+  it('§10.32: only admin keys change role; bad scopes and any scope on a client key are unauthorized', async () => {
     const { engine, keys } = await world();
     await ok(engine, 'CreateRole({name: "r"})', keys.admin);
     for (const s of [`${keys.server}:admin`, `${keys.server}:@role/r`, `${keys.client}:client`, `${keys.admin}:@doc/users/99`, `${keys.admin}:@role/nope`]) {
@@ -311,7 +311,7 @@ describe('scoped secrets', () => {
     }
   });
 
-  it('33: an admin key as @role/r, client or server has exactly those rights', async () => {
+  it('§10.33: an admin key as @role/r, client or server has exactly those rights', async () => {
     const { engine, keys } = await world();
     await ok(engine, 'CreateRole({name: "r", privileges: {resource: Collection("users"), actions: {read: true}}})', keys.admin);
     const asRole = `${keys.admin}:@role/r`;
@@ -321,7 +321,7 @@ describe('scoped secrets', () => {
     expect(await ok(engine, `Select(["data", "name"], Get(${U1}))`, `${keys.admin}:server`)).toBe("'Ann'");
   });
 
-  it('34: a token secret with a suffix authenticates as the plain token', async () => {
+  it('§10.34: a token secret with a suffix authenticates as the plain token', async () => {
     const { engine, login } = await world();
     const tok = await login();
     expect(await ok(engine, 'Identity()', `${tok}:junk`)).toBe(U1);

@@ -55,14 +55,14 @@ async function deniedWithoutWrites(engine: Engine, name: string, source: string,
 }
 
 describe('the identity baseline (role-less tokens)', () => {
-  it('19: a token may not edit itself (move to another identity)', async () => {
+  it('§10.19: a token may not edit itself (move to another identity)', async () => {
     const { engine, name, ann } = await world();
     const tok = await ann();
     const id = idOf(await ok(engine, 'Get(Ref("tokens/self"))', tok));
     await deniedWithoutWrites(engine, name, `Update(Ref(Tokens(), "${id}"), {instance: ${U2}})`, tok);
   });
 
-  it('21: reads tokens/self and credentials/self, deletes its token; no token or credential writes', async () => {
+  it('§10.21: reads tokens/self and credentials/self, deletes its token; no token or credential writes', async () => {
     const { engine, name, ann } = await world();
     const tok = await ann();
     expect(await ok(engine, 'Get(Ref("tokens/self"))', tok)).toMatch(/instance: Ref\(Collection\("users"\), "1"\)/);
@@ -77,7 +77,7 @@ describe('the identity baseline (role-less tokens)', () => {
     expect((await exec(engine, '1', tok)).ok).toBe(false);
   });
 
-  it("22: a server key changes a password and tokens survive; a token cannot touch another's credentials", async () => {
+  it("§10.22: a server key changes a password and tokens survive; a token cannot touch another's credentials", async () => {
     const { engine, name, server, ann } = await world();
     const tok = await ann();
     const credId = idOf(await ok(engine, 'Get(Ref("credentials/self"))', tok));
@@ -89,7 +89,7 @@ describe('the identity baseline (role-less tokens)', () => {
     expect(await ok(engine, `Identify(${U2}, "pw2")`, server)).toBe('true');
   });
 
-  it('22b: others than server keys need current_password to change a password on the credential itself', async () => {
+  it('§10.22b: others than server keys need current_password to change a password on the credential itself', async () => {
     const { engine, server, ann } = await world();
     const credId = idOf(await ok(engine, 'Get(Ref("credentials/self"))', await ann()));
     const ref = `Ref(Credentials(), "${credId}")`;
@@ -129,7 +129,7 @@ describe('CreateRole', () => {
     ]);
   });
 
-  it('20: a role whose privilege has no actions grants nothing, for a token and a @doc key', async () => {
+  it('§10.20: a role whose privilege has no actions grants nothing, for a token and a @doc key', async () => {
     const { engine, name, ann } = await world();
     await ok(engine, 'CreateRole({name: "none", membership: {resource: Collection("users")}, privileges: {resource: Collection("users")}})');
     const admin = secretOf(await ok(engine, 'CreateKey({role: "admin"})'));
@@ -140,7 +140,7 @@ describe('CreateRole', () => {
     }
   });
 
-  it('23: a membership predicate on data.admin: only the admin user may create users', async () => {
+  it('§10.23: a membership predicate on data.admin: only the admin user may create users', async () => {
     const { engine, name, ann, bob } = await world();
     await ok(
       engine,
@@ -151,7 +151,7 @@ describe('CreateRole', () => {
     expect(x.ok && x.lang === 'fql4' && x.output.created).toBe(true);
   });
 
-  it('24: a read predicate on the identity: each user reads only their own profile', async () => {
+  it('§10.24: a read predicate on the identity: each user reads only their own profile', async () => {
     const { engine, ann, bob } = await world();
     await ok(
       engine,
@@ -164,7 +164,7 @@ describe('CreateRole', () => {
     expect(await ok(engine, 'Exists(Ref(Collection("profiles"), "10"))', b)).toBe('false');
   });
 
-  it('17: predicates may use CurrentIdentity(), HasCurrentIdentity() and CurrentToken()', async () => {
+  it('§10.17: predicates may use CurrentIdentity(), HasCurrentIdentity() and CurrentToken()', async () => {
     const { engine, ann, bob } = await world();
     const a = await ann();
     const tokRef = `Ref(Tokens(), "${idOf(await ok(engine, 'Get(Ref("tokens/self"))', a))}")`;
@@ -190,7 +190,7 @@ describe('CreateRole', () => {
     await deniedWithoutWrites(engine, name, 'Create(Ref(Collection("users"), "8"), {})', key, DENIED_CREATE);
   });
 
-  it('25: at most 64 roles name one collection in their membership', async () => {
+  it('§10.25: at most 64 roles name one collection in their membership', async () => {
     const { engine } = await world();
     const role = (n: string) => `CreateRole({name: "${n}", membership: {resource: Collection("users")}, privileges: {resource: Collection("users"), actions: {read: true}}})`;
     await ok(engine, `Do(${Array.from({ length: 64 }, (_, i) => role(`r${i}`)).join(', ')})`);
@@ -199,7 +199,7 @@ describe('CreateRole', () => {
     expect(await ok(engine, role('exceeding'))).toContain('ref: Role("exceeding")');
   });
 
-  it('26: a role without privileges still makes a working key', async () => {
+  it('§10.26: a role without privileges still makes a working key', async () => {
     const { engine } = await world();
     await ok(engine, 'CreateRole({name: "aRole"})');
     const made = await ok(engine, 'CreateKey({role: Role("aRole")})');
@@ -211,7 +211,7 @@ describe('CreateRole', () => {
     expect(await err(engine, 'Get(CurrentToken())', key)).toEqual(DENIED);
   });
 
-  it('27 (without UDFs): predicates are read-only — one that writes grants nothing, a reading one works', async () => {
+  it('§10.27 (without UDFs): predicates are read-only — one that writes grants nothing, a reading one works', async () => {
     const { engine, name } = await world();
     await ok(
       engine,
@@ -222,7 +222,7 @@ describe('CreateRole', () => {
     await deniedWithoutWrites(engine, name, 'Create(Collection("profiles"), {})', key, DENIED_CREATE);
   });
 
-  it('31: a server key scoped to a document reads nothing else until a role grants it', async () => {
+  it('§10.31: a server key scoped to a document reads nothing else until a role grants it', async () => {
     const { engine, server } = await world();
     const scoped = `${server}:@doc/users/1`;
     expect(await ok(engine, `Exists(${U2})`, scoped)).toBe('false');
