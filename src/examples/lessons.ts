@@ -591,6 +591,7 @@ Film.create({
     lang: 'fql10',
     setup: articles,
     source: `// Role.create() needs the admin key (Run runs as admin unless you choose otherwise).
+// Role names are unique: running this a second time fails with constraint_failure.
 ${memberRoleDefinition}
 `,
     expectShape: new RegExp(
