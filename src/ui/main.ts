@@ -6,6 +6,7 @@ import EmbedApp from './EmbedApp.svelte';
 import { createEngineClient } from './engine-client';
 import { readPickedFile } from './files';
 import { registerServiceWorker } from './offline';
+import { createPageApi, type PlaygroundPageApi } from './page-api';
 import { deleteScratch, sweepScratch } from './scratch';
 import { Session } from './session.svelte';
 import { Theme } from './theme.svelte';
@@ -18,7 +19,10 @@ const params = new URLSearchParams(location.search);
 // `?embed` (a link in an iframe) or `?embed=parent` (embed.js sends the snippet by postMessage).
 const embed = params.has('embed');
 
-const session = new Session(createEngineClient(), { persist: !embed });
+const client = createEngineClient();
+const session = new Session(client, { persist: !embed });
+// Drivers in the page reach the selected database through the protocol (see page-api.ts).
+(window as unknown as { fqlPlayground: PlaygroundPageApi }).fqlPlayground = createPageApi(client.fetch, () => session.databases.current.idb);
 const theme = new Theme(!embed);
 if (embed) {
   const wanted = params.get('theme');
