@@ -4,7 +4,7 @@ import { FqlError } from '../../errors';
 import { encode } from '../../store/codec';
 import { newId } from '../../store/ids';
 import type { CollectionRecord, DocRecord, IndexDef } from '../../store/records';
-import { Doc, DocRef, Time, type ObjectV, type Value } from '../../values/value';
+import { Doc, DocRef, Time, typeName, type ObjectV, type Value } from '../../values/value';
 import { recordToDoc } from '../docs';
 import { permissionDenied, type Interpreter } from '../interpreter';
 import type { Span } from '../../api';
@@ -189,11 +189,11 @@ async function documentCreate(interp: Interpreter, coll: string, args: Value[], 
   for (const [k, v] of input) {
     if (!dataOnly && k === 'id') id = argId(v, spans.args[0]!);
     else if (!dataOnly && k === 'ttl') {
-      if (v !== null && !(v instanceof Time)) throw constraintFailure(headline, 'ttl', 'Expected Time | Null', spans.call);
+      if (v !== null && !(v instanceof Time)) throw constraintFailure(headline, 'ttl', `Expected Time | Null, provided ${typeName(v)}`, spans.call);
       if (v) ttl = v.micros;
     } else if (!dataOnly && RESERVED_FIELDS.has(k)) {
       if (k === 'data' && v instanceof Map) for (const [dk, dv] of v) fields.set(dk, dv);
-      else throw constraintFailure(headline, k, `The field \`${k}\` is reserved.`, spans.call);
+      else throw constraintFailure(headline, k, 'Is a reserved field and cannot be used', spans.call);
     } else if (v !== null) fields.set(k, v);
   }
   if (id !== undefined && (await interp.tx.getDoc(coll, id, true))) {

@@ -5,7 +5,7 @@ import { FqlError } from '../../errors';
 import { decode, encode } from '../../store/codec';
 import { allIndexes, entriesFor } from '../../store/index-keys';
 import { CREDENTIAL, TOKEN, type CollectionRecord, type DocRecord } from '../../store/records';
-import { Doc, DocRef, NullDoc, Time, type ObjectV, type Value } from '../../values/value';
+import { Doc, DocRef, NullDoc, Time, typeName, type ObjectV, type Value } from '../../values/value';
 import { recordToDoc } from '../docs';
 import { documentNotFound, type Interpreter } from '../interpreter';
 import { argObject, arity, type CallSpans } from './args';
@@ -23,23 +23,19 @@ export async function writeUserDocument(
   interp: Interpreter,
   def: CollectionRecord,
   rec: DocRecord,
-  verb: 'create' | 'update' | 'replace',
+  _verb: 'create' | 'update' | 'replace',
   spans: CallSpans,
 ): Promise<void> {
   const unique = allIndexes(def).filter(([name]) => name.startsWith('$unique'));
+  // Every violated constraint is listed, under Fauna's headline for uniqueness (FQL2CollectionsSpec).
+  const failures: Array<{ paths: string[][]; message: string }> = [];
   for (const e of entriesFor(rec, def)) {
     const hit = unique.find(([name]) => name === e.index);
     if (!hit) continue;
     const others = (await interp.tx.indexEntries(def, e.index, e.terms)).filter((x) => x.id !== e.id);
-    if (others.length > 0) {
-      const paths = hit[1].terms;
-      throw new ConstraintError(
-        `Failed to ${verb} document in collection \`${def.name}\`.`,
-        [{ paths, message: 'Failed unique constraint' }],
-        spans.call,
-      );
-    }
+    if (others.length > 0) failures.push({ paths: hit[1].terms, message: 'Failed unique constraint' });
   }
+  if (failures.length > 0) throw new ConstraintError('Failed unique constraint.', failures, spans.call);
   interp.tx.putDoc(rec);
 }
 
@@ -83,11 +79,11 @@ async function write(interp: Interpreter, recv: DocLike, args: Value[], spans: C
   let ttl = rec.ttl;
   for (const [k, v] of patch) {
     if (!dataOnly && k === 'ttl') {
-      if (v !== null && !(v instanceof Time)) throw constraintFailure(headline, 'ttl', 'Expected Time | Null', spans.call);
+      if (v !== null && !(v instanceof Time)) throw constraintFailure(headline, 'ttl', `Expected Time | Null, provided ${typeName(v)}`, spans.call);
       ttl = v === null ? undefined : v.micros;
     } else if (!dataOnly && RESERVED_FIELDS.has(k)) {
       if (k === 'data' && v instanceof Map) for (const [dk, dv] of v) fields.set(dk, dv);
-      else throw constraintFailure(headline, k, `The field \`${k}\` is reserved.`, spans.call);
+      else throw constraintFailure(headline, k, 'Is a reserved field and cannot be used', spans.call);
     } else fields.set(k, v);
   }
   const old = decode(rec.data);

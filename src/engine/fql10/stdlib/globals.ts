@@ -3,6 +3,7 @@ import { FqlError } from '../../errors';
 import { newId } from '../../store/ids';
 import { Func, type Value } from '../../values/value';
 import { renderDecorated } from '../../render/decorated';
+import { renderDiagnostic } from '../../render/diagnostic';
 import { arity } from './args';
 import { Ordering } from './ordering';
 import type { Static } from './registry';
@@ -39,7 +40,8 @@ export const globals: Record<string, Static> = {
   },
   dbg: (interp, args, spans) => {
     arity(args, 1, 1, spans);
-    interp.log(spans.call, renderDecorated(args[0]!));
+    // dbg logs the long form, with the value as the message and the call's caret (FQL2LoggingSpec).
+    interp.logs.push(renderDiagnostic('info', renderDecorated(args[0]!), interp.source, spans.call));
     return args[0]!;
   },
   asc: ordering(false),

@@ -4,7 +4,7 @@
 import { hashPassword } from '../../auth/password';
 import { encode } from '../../store/codec';
 import { CREDENTIAL, type DocRecord } from '../../store/records';
-import { Time, type ObjectV, type Value } from '../../values/value';
+import { Time, typeName, type ObjectV, type Value } from '../../values/value';
 import { recordToDoc } from '../docs';
 import type { Interpreter } from '../interpreter';
 import { argDocRef, type CallSpans } from './args';
@@ -44,7 +44,7 @@ export async function writeNative(
       if (v !== null && !(v instanceof Map)) throw constraintFailure(headline, 'data', 'Expected { *: Any } | Null', spans.call);
       next.data = v === null ? null : encode(v);
     } else if (k === 'ttl') {
-      if (v !== null && !(v instanceof Time)) throw constraintFailure(headline, 'ttl', 'Expected Time | Null', spans.call);
+      if (v !== null && !(v instanceof Time)) throw constraintFailure(headline, 'ttl', `Expected Time | Null, provided ${typeName(v)}`, spans.call);
       if (v === null) delete next.ttl;
       else next.ttl = v.micros;
     }
