@@ -4,7 +4,7 @@ import { FqlError } from '../../errors';
 import { encode } from '../../store/codec';
 import { newId } from '../../store/ids';
 import type { CollectionRecord, DocRecord, IndexDef } from '../../store/records';
-import { Doc, DocRef, Time, typeName, type ObjectV, type Value } from '../../values/value';
+import { Doc, DocRef, NullDoc, Time, typeName, type ObjectV, type Value } from '../../values/value';
 import { recordToDoc } from '../docs';
 import { permissionDenied, type Interpreter } from '../interpreter';
 import type { Span } from '../../api';
@@ -214,6 +214,8 @@ export const collectionModule: ModuleDef = {
       arity(args, 1, 1, spans);
       const name = args[0];
       if (typeof name !== 'string') throw new FqlError('invalid_argument', 'invalid argument `name`: expected String', spans.args[0]);
+      // Client keys and role-less tokens may not read definitions (§5.1): a null that says why.
+      if (!(await interp.access.allows('read', 'Collection', []))) return new NullDoc(new DocRef('Collection', name), 'permission denied');
       const def = await interp.tx.getCollection(name);
       return def ? collectionDoc(def) : null;
     },

@@ -10,6 +10,7 @@ import type { Interpreter } from '../interpreter';
 import { argDocRef, argObject, argString, argTimeOrNull, arity, invalidArgument, unknownFields, type CallSpans } from './args';
 import { constraintFailure } from './constraint';
 import { isUserCollection } from './dispatch';
+import { billedSet, readable } from './sets';
 
 export async function credentialCreate(interp: Interpreter, args: Value[], spans: CallSpans): Promise<Value> {
   arity(args, 1, 1, spans);
@@ -86,6 +87,13 @@ export const credentialModule: ModuleDef = {
     create: credentialCreate,
     byDocument: credentialByDocument,
     byId: (_i, args, spans) => documentById(CREDENTIAL, args, spans),
+    /** Every credential the caller may read (a token sees its own only). */
+    all: (interp, args, spans) => {
+      arity(args, 0, 0, spans);
+      return billedSet(interp, 8, async () =>
+        readable(interp, CREDENTIAL, (await interp.tx.scanCollection(CREDENTIAL)).map((r) => new DocRef(CREDENTIAL, r.id))),
+      );
+    },
   },
 };
 

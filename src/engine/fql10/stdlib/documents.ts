@@ -70,7 +70,7 @@ async function write(interp: Interpreter, recv: DocLike, args: Value[], spans: C
   if (rec.coll === TOKEN || rec.coll === CREDENTIAL) {
     return (await import('./native-writes')).writeNative(interp, rec, patch, mode, spans);
   }
-  if (rec.coll === 'Key' || rec.coll === 'Role') {
+  if (rec.coll === 'Key' || rec.coll === 'Role' || rec.coll === 'Database') {
     return (await import('./security-writes')).writeSecurity(interp, rec, patch, mode, spans);
   }
   const def = await interp.tx.getCollection(rec.coll);

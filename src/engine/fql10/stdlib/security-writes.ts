@@ -1,4 +1,4 @@
-// `update`/`replace`/`delete` of keys and roles (admin only). A key's new `role` applies to its
+// `update`/`replace`/`delete` of keys, roles and database definitions (admin only). A key's new `role` applies to its
 // live secret at the next query, since authentication reads the key document each time. Roles
 // are named documents: renaming one moves it and renames `role` on every key that uses it
 // (FQL2KeySpec "validate FK"), and a role a key still uses cannot be deleted.
@@ -28,7 +28,31 @@ export async function writeSecurity(
   spans: CallSpans,
 ): Promise<Value> {
   requireAdmin(interp, spans);
-  return rec.coll === KEY ? writeKey(interp, rec, patch, mode, spans) : writeRole(interp, rec, patch, mode, spans);
+  if (rec.coll === KEY) return writeKey(interp, rec, patch, mode, spans);
+  return rec.coll === ROLE ? writeRole(interp, rec, patch, mode, spans) : writeDatabase(interp, rec, patch, mode, spans);
+}
+
+/** A child database's definition: its name and settings (what it holds is not kept offline). */
+async function writeDatabase(interp: Interpreter, rec: DocRecord, patch: ObjectV, mode: 'update' | 'replace', spans: CallSpans): Promise<Value> {
+  const fail = (f: string, m: string) => constraintFailure(`Failed to ${mode} Database.`, f, m, spans.call);
+  const fields: ObjectV = mode === 'update' ? new Map(fieldsOf(rec)) : new Map();
+  for (const [k, v] of patch) {
+    if (!['name', 'typechecked', 'protected', 'priority', 'data'].includes(k)) throw fail(k, 'Unexpected field provided');
+    if (k === 'name') continue;
+    if (v === null) fields.delete(k);
+    else fields.set(k, v);
+  }
+  const rename = patch.get('name');
+  let name = rec.id;
+  if (rename !== undefined && rename !== rec.id) {
+    if (typeof rename !== 'string' || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(rename)) throw fail('name', 'Invalid identifier.');
+    if (await interp.tx.getDoc(rec.coll, rename, true)) throw fail('name', `A Database already exists with the name \`${rename}\``);
+    interp.tx.deleteDoc(rec.coll, rec.id);
+    name = rename;
+  }
+  const next: DocRecord = { coll: rec.coll, id: name, ts: interp.tx.txnTs, data: encode(fields) };
+  interp.tx.putDoc(next);
+  return securityDoc(next);
 }
 
 async function writeKey(interp: Interpreter, rec: DocRecord, patch: ObjectV, mode: 'update' | 'replace', spans: CallSpans): Promise<Value> {

@@ -146,6 +146,8 @@ export const roleModule: ModuleDef = {
       arity(args, 1, 1, spans);
       const name = args[0];
       if (typeof name !== 'string') throw new FqlError('invalid_argument', 'invalid argument `name`: expected String', spans.args[0]);
+      // Roles are admin-only (§5.1): others get a null that says why, as for any unreadable document.
+      if (!interp.access.canManageSecurity()) return new NullDoc(new DocRef(ROLE, name), 'permission denied');
       const rec = await interp.tx.getDoc(ROLE, name, true);
       return rec ? securityDoc(rec) : null;
     },

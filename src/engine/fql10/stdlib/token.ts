@@ -45,6 +45,11 @@ export const tokenModule: ModuleDef = {
   methods: {
     create: tokenCreate,
     byId: (_i, args, spans) => documentById(TOKEN, args, spans),
+    /** Every token the caller may read (a token sees its own only). */
+    all: (interp, args, spans) => {
+      arity(args, 0, 0, spans);
+      return billedSet(interp, 8, async () => readable(interp, TOKEN, (await interp.tx.scanCollection(TOKEN)).map((r) => new DocRef(TOKEN, r.id))));
+    },
     /** The Set of an identity's tokens. */
     byDocument: (interp, args, spans) => {
       arity(args, 1, 1, spans);
