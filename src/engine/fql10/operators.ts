@@ -3,7 +3,7 @@
 // everything is Double.
 import type { Span } from '../api';
 import { FqlError } from '../errors';
-import { DateV, Doc, DocRef, Double, Module, NullDoc, Time, typeName, type Value } from '../values/value';
+import { Bytes, DateV, Doc, DocRef, Double, Module, NullDoc, Time, typeName, type Value } from '../values/value';
 
 const INT_MIN = -2147483648n;
 const INT_MAX = 2147483647n;
@@ -65,6 +65,7 @@ export function equals(a: Value, b: Value): boolean {
   if (typeof a !== 'object' || typeof b !== 'object') return a === b;
   if (a instanceof Time && b instanceof Time) return a.micros === b.micros;
   if (a instanceof DateV && b instanceof DateV) return a.iso === b.iso;
+  if (a instanceof Bytes && b instanceof Bytes) return a.toBase64() === b.toBase64();
   const ra = refOf(a);
   const rb = refOf(b);
   if (ra && rb) return ra.coll === rb.coll && ra.id === rb.id;

@@ -5,7 +5,7 @@
 import { escapeString, javaDouble } from '../fql10/stdlib/tostring';
 import { formatTime } from '../values/time';
 import { Page, SetV } from '../values/set';
-import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, isNamed, type Value } from '../values/value';
+import { Bytes, DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, isNamed, type Value } from '../values/value';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -21,6 +21,7 @@ function render(v: Value, indent: string, insideDoc: boolean): string {
   if (v instanceof Double) return renderDouble(v.value);
   if (v instanceof Time) return `Time("${formatTime(v)}")`;
   if (v instanceof DateV) return `Date("${v.iso}")`;
+  if (v instanceof Bytes) return `Bytes("${v.toBase64()}")`;
   if (v instanceof Module) return v.name;
   if (v instanceof Func) return `"[function ${v.name}]"`;
   if (v instanceof DocRef) return refText(v);

@@ -7,7 +7,7 @@
 //    two-space indents, long number arrays grouped in columns, `... n more items` past 100.
 // Numbers go through JSON.parse in the driver, so Longs beyond 2^53 print rounded, like there.
 import { Page, SetV } from '../values/set';
-import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type ObjectV, type Value } from '../values/value';
+import { Bytes, DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type ObjectV, type Value } from '../values/value';
 import { docAsObject, v4Instant } from '../wire/v4-json';
 
 const BREAK_LENGTH = 80;
@@ -60,6 +60,7 @@ function formatValue(ctx: Ctx, v: Value, recurseTimes: number): string {
   if (v instanceof DocRef) return refString(v);
   if (v instanceof NullDoc) return refString(v.ref);
   if (v instanceof Module) return collectionString(v);
+  if (v instanceof Bytes) return `Bytes("${v.toBase64()}")`;
   if (v instanceof Doc) return formatValue(ctx, docAsObject(v), recurseTimes);
   if (Array.isArray(v)) return formatList(ctx, v, recurseTimes);
   // A v4 lambda (`Query(Lambda(…))`, a role predicate) prints as the driver prints its Query value.

@@ -2,7 +2,7 @@
 // lose their prototype in the store. Only data values are storable; a module or a null document
 // cannot be a field of a stored document.
 import { Page, SetV } from '../values/set';
-import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, typeName, type Value } from '../values/value';
+import { Bytes, DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, typeName, type Value } from '../values/value';
 import { FqlError } from '../errors';
 
 export type Stored =
@@ -15,6 +15,7 @@ export type Stored =
   | { d: number }
   | { t: number }
   | { date: string }
+  | { bytes: string }
   | { ref: [string, string] }
   | { o: Array<[string, Stored]> };
 
@@ -24,6 +25,7 @@ export function encode(v: Value): Stored {
   if (v instanceof Double) return { d: v.value };
   if (v instanceof Time) return { t: v.micros };
   if (v instanceof DateV) return { date: v.iso };
+  if (v instanceof Bytes) return { bytes: v.toBase64() };
   if (Array.isArray(v)) return v.map(encode);
   if (v instanceof Map) return { o: [...v].map(([k, x]) => [k, encode(x)] as [string, Stored]) };
   if (v instanceof Doc) return { ref: [v.ref.coll, v.ref.id] };
@@ -42,6 +44,7 @@ export function decode(s: Stored): Value {
   if ('d' in s) return new Double(s.d);
   if ('t' in s) return new Time(s.t);
   if ('date' in s) return new DateV(s.date);
+  if ('bytes' in s) return Bytes.fromBase64(s.bytes) ?? new Bytes(new Uint8Array());
   if ('ref' in s) return new DocRef(s.ref[0], s.ref[1]);
   return new Map(s.o.map(([k, x]) => [k, decode(x)]));
 }
@@ -60,6 +63,7 @@ export function storedSize(s: Stored): number {
   if (Array.isArray(s)) return 3 + s.reduce<number>((n, x) => n + storedSize(x), 0);
   if ('d' in s || 't' in s) return 9;
   if ('date' in s) return 5;
+  if ('bytes' in s) return 3 + Math.floor((s.bytes.length * 3) / 4);
   if ('ref' in s) return 1 + 8 + 3 + utf8.encode(s.ref[0]).length;
   return 3 + s.o.reduce<number>((n, [k, x]) => n + 3 + utf8.encode(k).length + storedSize(x), 0);
 }

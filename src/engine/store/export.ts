@@ -74,6 +74,7 @@ function storedFrom(x: unknown, where: string, depth = 0): Stored {
   if (only('d') && typeof x.d === 'number') return { d: x.d };
   if (only('t') && isTs(x.t)) return { t: x.t };
   if (only('date') && typeof x.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x.date)) return { date: x.date };
+  if (only('bytes') && typeof x.bytes === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(x.bytes)) return { bytes: x.bytes };
   if (only('ref') && Array.isArray(x.ref) && x.ref.length === 2 && typeof x.ref[0] === 'string' && isId(x.ref[1])) {
     return { ref: [x.ref[0], x.ref[1]] };
   }

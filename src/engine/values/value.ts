@@ -6,6 +6,7 @@
 //   bigint                          Long (64-bit integer; v4 numbers and timestamps)
 //   Double                          a double, printed with its fraction (`3.0`)
 //   Time, DateV                     instants in microseconds, calendar dates
+//   Bytes                           a byte string
 //   Value[]                         arrays
 //   Map<string, Value>              objects (insertion order kept, even for numeric keys)
 //   DocRef                          a reference to a document (read lazily)
@@ -26,6 +27,24 @@ export class Time {
 export class DateV {
   /** `YYYY-MM-DD` */
   constructor(readonly iso: string) {}
+}
+
+/** A byte string (Fauna's Bytes); shown and sent as standard, padded base64. */
+export class Bytes {
+  constructor(readonly bytes: Uint8Array) {}
+
+  toBase64(): string {
+    let bin = '';
+    for (const b of this.bytes) bin += String.fromCharCode(b);
+    return btoa(bin);
+  }
+
+  /** Standard base64, padding optional; undefined if the text is not base64. */
+  static fromBase64(text: string): Bytes | undefined {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.replace(/=+$/, '').length % 4 === 1) return undefined;
+    const bin = atob(text.replace(/=+$/, '').padEnd(Math.ceil(text.replace(/=+$/, '').length / 4) * 4, '='));
+    return new Bytes(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  }
 }
 
 /** Schema collections whose documents are named rather than numbered. */
@@ -127,6 +146,7 @@ export type Value =
   | Double
   | Time
   | DateV
+  | Bytes
   | Value[]
   | ObjectV
   | DocRef
@@ -156,6 +176,7 @@ export function typeName(v: Value): string {
   if (v instanceof Double) return 'Double';
   if (v instanceof Time) return 'Time';
   if (v instanceof DateV) return 'Date';
+  if (v instanceof Bytes) return 'Bytes';
   if (Array.isArray(v)) return 'Array';
   if (v instanceof Map) return 'Object';
   if (v instanceof Doc || v instanceof DocRef) return v instanceof Doc ? v.ref.coll : v.coll;

@@ -4,7 +4,7 @@
 // shown as references inside other documents, as in the decorated text.
 import { Page, SetV } from '../values/set';
 import { formatTime, parseTime } from '../values/time';
-import { DateV, Doc, DocRef, Double, Func, Module, NATIVE_COLLECTIONS, NullDoc, Time, isNamed, type Value } from '../values/value';
+import { Bytes, DateV, Doc, DocRef, Double, Func, Module, NATIVE_COLLECTIONS, NullDoc, Time, isNamed, type Value } from '../values/value';
 import { javaDouble } from './v4-json';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -35,6 +35,7 @@ export function toTagged(v: Value, insideDoc = false): Json {
   if (v instanceof Double) return { '@double': javaDouble(v.value) };
   if (v instanceof Time) return { '@time': instantText(v) };
   if (v instanceof DateV) return { '@date': v.iso };
+  if (v instanceof Bytes) return { '@bytes': v.toBase64() };
   if (v instanceof Module) return { '@mod': v.name };
   if (v instanceof Func) return funcText(v);
   if (v instanceof DocRef) return { '@ref': docHead(v, true) };
@@ -66,6 +67,7 @@ export function toSimple(v: Value, insideDoc = false): Json {
   if (v instanceof Double) return Number.isFinite(v.value) ? v.value : javaDouble(v.value);
   if (v instanceof Time) return instantText(v);
   if (v instanceof DateV) return v.iso;
+  if (v instanceof Bytes) return v.toBase64();
   if (v instanceof Module) return v.name;
   if (v instanceof Func) return funcText(v);
   if (v instanceof DocRef) return docHead(v, false);
@@ -166,9 +168,11 @@ export function decodeTagged(j: Json): Value {
     case '@ref':
     case '@doc':
       return decodeRef(tag, x);
-    case '@bytes':
-      // The engine has no Bytes value yet.
-      throw new InvalidValue('bytes are not supported by the playground');
+    case '@bytes': {
+      const b = Bytes.fromBase64(str(tag, x));
+      if (!b) throw new InvalidValue('invalid bytes');
+      return b;
+    }
     default:
       throw new InvalidValue(`invalid tag '${tag}'`);
   }

@@ -3,7 +3,7 @@
 // the `{"resource": …}` / `{"errors": […]}` envelopes. Compact, so lengths are `bytesOut`.
 import { V4Lambda } from '../fql4/lambda';
 import { Page, SetV } from '../values/set';
-import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type ObjectV, type Value } from '../values/value';
+import { Bytes, DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type ObjectV, type Value } from '../values/value';
 
 /** Native collections: v10 name → v4 id (`{"@ref":{"id":"tokens"}}`). */
 const NATIVE_IDS = new Map([
@@ -27,6 +27,7 @@ export function v4Json(v: Value): string {
   if (v instanceof DocRef) return refJson(v);
   if (v instanceof NullDoc) return refJson(v.ref);
   if (v instanceof Module) return collectionJson(v);
+  if (v instanceof Bytes) return `{"@bytes":${str(v.toBase64())}}`;
   if (v instanceof Doc) return v4Json(docAsObject(v));
   if (Array.isArray(v)) return `[${v.map(v4Json).join(',')}]`;
   // A v4 `Query(Lambda(…))` travels as `{"@query": <its wire expression>}`.

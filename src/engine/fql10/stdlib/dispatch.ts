@@ -4,7 +4,8 @@ import type { Span } from '../../api';
 import { FqlError } from '../../errors';
 import { CREDENTIAL, FUNCTION, TOKEN } from '../../store/records';
 import { SetV } from '../../values/set';
-import { DateV, Doc, DocRef, Double, Func, IndexedRef, Module, NullDoc, Time, isNamed, typeName, type Value } from '../../values/value';
+import { Bytes, DateV, Doc, DocRef, Double, Func, IndexedRef, Module, NullDoc, Time, isNamed, typeName, type Value } from '../../values/value';
+import { bytesMethods, bytesModule } from './bytes';
 import { documentNotFound, type Interpreter } from '../interpreter';
 import { displayString } from './tostring';
 import { arity, type CallSpans } from './args';
@@ -43,6 +44,7 @@ const MODULES: Record<string, ModuleDef> = {
   Role: roleModule,
   Query: queryModule,
   Database: databaseModule,
+  Bytes: bytesModule,
   ...TYPE_MODULES,
 };
 const ALIASES: Record<string, string> = { Credentials: 'Credential', Tokens: 'Token' };
@@ -90,7 +92,7 @@ export async function getField(interp: Interpreter, target: Value, name: string,
   if (Array.isArray(v)) return arrayFields[name]?.(v) ?? boundMethod(interp, v, name, span);
   if (v instanceof Time) return timeFields[name]?.(v) ?? boundMethod(interp, v, name, span);
   if (v instanceof DateV) return dateFields[name]?.(v) ?? boundMethod(interp, v, name, span);
-  if (v instanceof SetV || typeof v === 'number' || typeof v === 'bigint' || v instanceof Double) return boundMethod(interp, v, name, span);
+  if (v instanceof SetV || v instanceof Bytes || typeof v === 'number' || typeof v === 'bigint' || v instanceof Double) return boundMethod(interp, v, name, span);
   if (v instanceof Module) {
     const def = MODULES[v.name];
     const field = def?.fields?.[name];
@@ -176,6 +178,7 @@ function methodsOf(v: Value): MethodTable<never> | undefined {
   if (v instanceof Time) return timeMethods as MethodTable<never>;
   if (v instanceof DateV) return dateMethods as MethodTable<never>;
   if (v instanceof SetV) return setMethods as MethodTable<never>;
+  if (v instanceof Bytes) return bytesMethods as MethodTable<never>;
   return undefined;
 }
 

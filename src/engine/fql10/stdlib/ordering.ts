@@ -1,7 +1,7 @@
 // Fauna's total order over values, used by `order()`, `distinct()` and index values: values of
 // different types order by type (null, booleans, numbers, strings, times, dates, refs, arrays,
 // objects), values of one type by their natural order.
-import { DateV, Doc, DocRef, Double, Func, NullDoc, Time, type Value } from '../../values/value';
+import { Bytes, DateV, Doc, DocRef, Double, Func, NullDoc, Time, type Value } from '../../values/value';
 
 /** `asc(f)` / `desc(f)`: an ordering by the values a function picks. */
 export class Ordering extends Func {
@@ -17,6 +17,7 @@ function rank(v: Value): number {
   if (v === null || v instanceof NullDoc) return 0;
   if (typeof v === 'boolean') return 1;
   if (typeof v === 'number' || typeof v === 'bigint' || v instanceof Double) return 2;
+  if (v instanceof Bytes) return 2.5; // Fauna orders bytes between numbers and strings
   if (typeof v === 'string') return 3;
   if (v instanceof Time) return 4;
   if (v instanceof DateV) return 5;
@@ -39,6 +40,10 @@ export function totalOrder(a: Value, b: Value): number {
     return cmp(num(a), num(b));
   }
   if (typeof a === 'string' && typeof b === 'string') return cmp(a, b);
+  if (a instanceof Bytes && b instanceof Bytes) {
+    for (let i = 0; i < Math.min(a.bytes.length, b.bytes.length); i++) if (a.bytes[i] !== b.bytes[i]) return a.bytes[i]! - b.bytes[i]!;
+    return a.bytes.length - b.bytes.length;
+  }
   if (a instanceof Time && b instanceof Time) return a.micros - b.micros;
   if (a instanceof DateV && b instanceof DateV) return cmp(a.iso, b.iso);
   if ((a instanceof DocRef || a instanceof Doc) && (b instanceof DocRef || b instanceof Doc)) {

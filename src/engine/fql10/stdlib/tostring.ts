@@ -2,7 +2,7 @@
 // `toString()`, `Object.toString()`, `+` and string interpolation produce, and the *debug*
 // string (FQL-like source) used for arrays, objects and documents inside it.
 import { Page, SetV } from '../../values/set';
-import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type Value } from '../../values/value';
+import { Bytes, DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type Value } from '../../values/value';
 import type { Interpreter } from '../interpreter';
 import { instantString } from './time';
 
@@ -60,6 +60,7 @@ export async function displayString(interp: Interpreter, v: Value): Promise<stri
   if (v instanceof Double) return displayDouble(v.value);
   if (v instanceof Time) return instantString(v);
   if (v instanceof DateV) return v.iso;
+  if (v instanceof Bytes) return v.toBase64();
   return debugString(interp, v);
 }
 
@@ -71,6 +72,7 @@ export async function debugString(interp: Interpreter, v: Value, nested = false)
   if (v instanceof Double) return javaDouble(v.value);
   if (v instanceof Time) return `Time("${instantString(v)}")`;
   if (v instanceof DateV) return `Date("${v.iso}")`;
+  if (v instanceof Bytes) return `Bytes("${v.toBase64()}")`;
   if (Array.isArray(v)) {
     const items: string[] = [];
     for (const x of v) items.push(await debugString(interp, x, nested));

@@ -1,6 +1,6 @@
 // Type names usable on the right of `isa` (`x isa String`, `d isa Customer`), as modules.
 import { SetV } from '../../values/set';
-import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type Value } from '../../values/value';
+import { Bytes, DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type Value } from '../../values/value';
 import type { ModuleDef } from './registry';
 
 const TYPE_TESTS: Record<string, (v: Value) => boolean> = {
@@ -14,6 +14,7 @@ const TYPE_TESTS: Record<string, (v: Value) => boolean> = {
   Double: (v) => v instanceof Double,
   Time: (v) => v instanceof Time,
   Date: (v) => v instanceof DateV,
+  Bytes: (v) => v instanceof Bytes,
   Array: (v) => Array.isArray(v),
   Object: (v) => v instanceof Map,
   Set: (v) => v instanceof SetV,
