@@ -3,7 +3,7 @@
 // hands back values for a host to format (the wire protocol); `run` renders them as Fauna's
 // tools print them (the playground page).
 import type { Lang, Metrics, QueryError, RunRequest, RunResult, Span } from './api';
-import { ContentionError, FqlError, httpStatusOf } from './errors';
+import { ContentionError, FqlError, QueryTimeout, httpStatusOf } from './errors';
 import { evalFql10 } from './fql10';
 import { ConstraintError, type ConstraintFailure } from './fql10/stdlib/constraint';
 import { AbortError } from './fql10/stdlib/globals';
@@ -38,6 +38,10 @@ export type QueryInput = (
   /** The host's admin key secret, which `secret` may be (the Node server's `--secret`). */
   adminSecret?: string;
   principal?: Principal;
+  /** The request's query timeout (`x-query-timeout-ms`): past it the query fails unwritten. */
+  timeoutMs?: number;
+  /** `false` runs with a collector that accounts nothing (every figure 0): the overhead bench. */
+  metrics?: false;
 };
 
 /** What a query cost, summed over every attempt (Fauna re-bills retried attempts). */
@@ -103,6 +107,12 @@ class PlaygroundEngine implements Engine {
     const started = performance.now();
     const totals: Totals = { rawCompute: 0, readOps: 0, readBytes: 0, writeOps: 0, writeBytes: 0, retries: 0, queryTimeMs: 0 };
     const finish = () => (totals.queryTimeMs = Math.round(performance.now() - started));
+    // A query past its deadline is stopped before it commits, as Fauna stops it: nothing written.
+    const deadline = started + (input.timeoutMs ?? Infinity);
+    const inTime = () => {
+      const now = performance.now();
+      if (now > deadline) throw new QueryTimeout(Math.round(now - started));
+    };
     let parsed: ParsedFql4 | undefined;
     for (;;) {
       const logs: string[] = [];
@@ -133,6 +143,7 @@ class PlaygroundEngine implements Engine {
           await tx.commit();
           add(true);
           finish();
+          inTime();
           return { ok: true, lang: 'fql10', value, txnTs: tx.txnTs, totals, logs, principal, costs: metrics.breakdown() };
         }
         parsed ??= input.parsed ?? parseFql4(input.source);
@@ -140,6 +151,7 @@ class PlaygroundEngine implements Engine {
         await tx.commit();
         add(true);
         finish();
+        inTime();
         return { ok: true, lang: 'fql4', output, bytesIn: parsed.bytesIn, txnTs: tx.txnTs, totals, logs, principal, costs: metrics.breakdown() };
       } catch (e) {
         if (e instanceof ContentionError && totals.retries < MAX_RETRIES) {
@@ -244,6 +256,12 @@ function toQueryError(lang: Lang, source: string, e: unknown): QueryError {
   if (e instanceof ContentionError) {
     const message = 'Transaction was aborted due to detection of concurrent modification.';
     return { code: 'contended_transaction', message, summary: `error: ${message}`, httpStatus: 409 };
+  if (e instanceof QueryTimeout) {
+    // Fauna calls a deadline under a second "aggressive" (440); a later one is a timeout (503).
+    const aggressive = e.elapsedMs < 1000;
+    const message = aggressive ? `Client set aggressive deadline: query needs 1000, timed out within ${e.elapsedMs}` : 'Read timed out';
+    return { code: 'time_out', message, summary: `error: ${message}`, httpStatus: aggressive ? 440 : 503 };
+  }
   }
   if (!(e instanceof FqlError)) {
     const message = e instanceof Error ? e.message : String(e);

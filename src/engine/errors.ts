@@ -45,3 +45,11 @@ export function httpStatusOf(code: string): number {
       return 400;
   }
 }
+
+/** The query ran past its request's timeout; it stops before its commit, so it wrote nothing. */
+export class QueryTimeout extends Error {
+  constructor(readonly elapsedMs: number) {
+    super(`query timed out after ${elapsedMs} ms`);
+    this.name = 'QueryTimeout';
+  }
+}

@@ -100,7 +100,7 @@ export async function runDriverSuite(host: SuiteHost): Promise<CaseOutcome[]> {
   test('v10 decoding: Document, NamedDocument, DocumentReference, NullDocument, Page, Module, TimeStub, DateStub, numbers', async () => {
     await admin.query(fauna.fql`Collection.create({ name: "Pets" })`);
     await admin.query(fauna.fql`Pets.create({ id: "1", name: "Rex" }); Pets.create({ id: "2", name: "Tom", friend: Pets.byId("1") })`);
-    const res = await admin.query<Record<string, unknown>>(fauna.fql`{
+    const res = await admin.query(fauna.fql`{
       doc: Pets.byId("1"),
       named: Collection.byName("Pets"),
       nested: Pets.byId("2")!.friend,
@@ -112,7 +112,7 @@ export async function runDriverSuite(host: SuiteHost): Promise<CaseOutcome[]> {
       int: 1,
       double: 1.5,
     }`);
-    const d = res.data;
+    const d = res.data as Record<string, unknown>;
     check(d.doc instanceof fauna.Document, 'doc → Document');
     check(d.named instanceof fauna.NamedDocument, 'Collection.byName → NamedDocument');
     check((d.named as FaunaModule.NamedDocument).name === 'Pets', 'the NamedDocument is named Pets');
@@ -131,9 +131,22 @@ export async function runDriverSuite(host: SuiteHost): Promise<CaseOutcome[]> {
     check(friend instanceof fauna.DocumentReference, 'a reference stored in a document → DocumentReference');
   });
 
+  test('v10 decoding: a set nested past 10 levels is an EmbeddedSet whose cursor pages on', async () => {
+    // Eleven sets, each the only element of the one around it: ten come back as pages.
+    const nested = text(`${'Set.single('.repeat(11)}"core"${')'.repeat(11)}`);
+    let v = (await admin.query(nested)).data as unknown;
+    for (let level = 0; level < 10; level++) {
+      check(v instanceof fauna.Page, `level ${level} is a Page`);
+      v = (v as FaunaModule.Page<unknown>).data[0];
+    }
+    check(v instanceof fauna.EmbeddedSet, 'level 10 is an EmbeddedSet');
+    const rest = await admin.query(fauna.fql`Set.paginate(${(v as FaunaModule.EmbeddedSet).after})`);
+    same((rest.data as FaunaModule.Page<string>).data, ['core'], 'the embedded set, read by its cursor');
+  });
+
   test('v10 arguments round-trip through the template', async () => {
     const when = fauna.TimeStub.from('2020-01-01T00:00:00Z');
-    const res = await admin.query<unknown[]>(fauna.fql`[${41} + 1, ${'a'} + "b", ${when}.year, ${[1, 2]}.length, ${{ k: true }}.k]`);
+    const res = await admin.query(fauna.fql`[${41} + 1, ${'a'} + "b", ${when}.year, ${[1, 2]}.length, ${{ k: true }}.k]`);
     same(res.data, [42, 'ab', 2020, 2, true], 'argument values');
   });
 
@@ -162,6 +175,18 @@ export async function runDriverSuite(host: SuiteHost): Promise<CaseOutcome[]> {
     check(unique instanceof fauna.ConstraintFailureError, `a unique violation → ConstraintFailureError (${unique.name})`);
     const count = await admin.query<number>(fauna.fql`Uniq.all().count()`);
     same(count.data, 1, 'the failed create wrote nothing');
+  });
+
+  test('v10 QueryTimeoutError: a query past query_timeout_ms fails with time_out and writes nothing', async () => {
+    await admin.query(fauna.fql`Collection.create({ name: "Slow" })`);
+    // Hashing a password takes tens of milliseconds: far past a 1 ms deadline.
+    const slow = fauna.fql`Credential.create({ document: Slow.create({ id: "1" }), password: "sekret" })`;
+    const late = await thrown(() => admin.query(slow, { query_timeout_ms: 1 }), 'a query past its timeout');
+    check(late instanceof fauna.QueryTimeoutError, `→ QueryTimeoutError (${late.name})`);
+    same([(late as FaunaModule.ServiceError).httpStatus, (late as FaunaModule.ServiceError).code], [440, 'time_out'], 'status and code');
+    check(/^Client set aggressive deadline: query needs 1000, timed out within \d+$/.test(late.message), `Fauna's message (${late.message})`);
+    const left = await admin.query<number>(fauna.fql`Slow.all().count()`);
+    same(left.data, 0, 'documents written by the timed-out query');
   });
 
   // ---- v10: paginate() walks every page by cursor -------------------------------------------------
@@ -225,14 +250,14 @@ export async function runDriverSuite(host: SuiteHost): Promise<CaseOutcome[]> {
     check(doc.ref.collection?.id === 'characters', "the ref's collection");
     check(typeof doc.ts === 'number', 'ts is a number');
     check(doc.data.seen instanceof faunadb.values.FaunaTime, 'a time → FaunaTime');
-    same((doc.data.seen as FaunadbModule.values.FaunaTime).value, '2023-01-02T03:04:05Z', 'the time');
+    same((doc.data.seen as FaunadbModule.values.FaunaTime).date.toISOString(), '2023-01-02T03:04:05.000Z', 'the time');
     check(doc.data.born instanceof faunadb.values.FaunaDate, 'a date → FaunaDate');
-    same((doc.data.born as FaunadbModule.values.FaunaDate).value, '1980-07-31', 'the date');
+    same((doc.data.born as FaunadbModule.values.FaunaDate).date.toISOString().slice(0, 10), '1980-07-31', 'the date');
     const coll = await v4admin.query<FaunadbModule.values.Ref>(q.Collection('characters'));
     check(coll instanceof faunadb.values.Ref && coll.id === 'characters', 'a collection → values.Ref');
   });
 
-  test('v4 errors: BadRequest, Unauthorized, PermissionDenied, NotFound', async () => {
+  test('v4 errors: BadRequest, Unauthorized, PermissionDenied, NotFound, UnavailableError (timeout)', async () => {
     await v4admin.query(q.If(q.Exists(q.Collection('characters')), null, q.CreateCollection({ name: 'characters' })));
     await v4admin.query(q.If(q.Exists(characters()), null, q.Create(characters(), { credentials: { password: 'abracadabra' } })));
     const badLogin = await thrown(() => v4admin.query(q.Login(characters(), { password: 'wrong' })), 'a wrong password');
@@ -252,6 +277,15 @@ export async function runDriverSuite(host: SuiteHost): Promise<CaseOutcome[]> {
 
     const missing = await thrown(() => v4admin.query(q.Get(q.Ref(q.Collection('characters'), '404'))), 'a missing document');
     check(missing instanceof faunadb.errors.NotFound, `a missing document → NotFound (${missing.name})`);
+
+    // v4 answers a query past its timeout as the service timeout: 503, UnavailableError.
+    const late = await thrown(
+      () => v4admin.query(q.Create(q.Ref(q.Collection('characters'), '8'), { credentials: { password: 'sekret' } }), { queryTimeout: 1 }),
+      'a query past its timeout',
+    );
+    check(late instanceof faunadb.errors.UnavailableError, `a query past its timeout → UnavailableError (${late.name})`);
+    same((late as FaunadbModule.errors.FaunaHTTPError).requestResult.responseContent, { errors: [{ code: 'time out', description: 'Read timed out' }] }, 'the body');
+    same(await v4admin.query(q.Exists(q.Ref(q.Collection('characters'), '8'))), false, 'written by the timed-out query');
   });
 
   const outcomes: CaseOutcome[] = [];

@@ -1,9 +1,9 @@
 // Before a result leaves the engine, references that are not inside a document are read, so the
 // result shows documents (or why they are missing), as Fauna's materialization does.
-import { Page, SetV } from '../values/set';
+import { EmbeddedSet, Page, SetV } from '../values/set';
 import { DocRef, type Value } from '../values/value';
 import type { Interpreter } from './interpreter';
-import { materializeSet } from './stdlib/sets';
+import { cursorOf, materializeSet } from './stdlib/sets';
 
 /** Sets nested deeper than this stay sets (shown by their cursor), as in Fauna. */
 const MAX_SET_DEPTH = 10;
@@ -11,7 +11,7 @@ const MAX_SET_DEPTH = 10;
 export async function materialize(interp: Interpreter, v: Value, depth = 0): Promise<Value> {
   if (v instanceof DocRef) return interp.resolve(v);
   if (v instanceof SetV) {
-    if (depth >= MAX_SET_DEPTH) return v;
+    if (depth >= MAX_SET_DEPTH) return new EmbeddedSet(cursorOf(interp, v));
     const page = await materializeSet(interp, v);
     return new Page(await Promise.all(page.data.map((x) => materialize(interp, x, depth + 1))), page.after);
   }

@@ -4,7 +4,7 @@
 // newline as `<<-END` heredocs.
 import { escapeString, javaDouble } from '../fql10/stdlib/tostring';
 import { formatTime } from '../values/time';
-import { Page, SetV } from '../values/set';
+import { EmbeddedSet, Page, SetV } from '../values/set';
 import { Bytes, DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, isNamed, type Value } from '../values/value';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -29,6 +29,7 @@ function render(v: Value, indent: string, insideDoc: boolean): string {
   if (Array.isArray(v)) return block('[', ']', v.map((x) => render(x, indent + '  ', insideDoc)), indent);
   if (v instanceof Map) return renderEntries([...v], indent, insideDoc);
   if (v instanceof Doc) return insideDoc ? refText(v.ref) : renderDoc(v, indent);
+  if (v instanceof EmbeddedSet) return render(v.cursor, indent, insideDoc);
   if (v instanceof Page) {
     const entries: Array<[string, Value]> = [['data', v.data]];
     if (v.after !== undefined) entries.push(['after', v.after]);

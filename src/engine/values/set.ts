@@ -19,5 +19,15 @@ export class Page {
   ) {}
 }
 
+/**
+ * A set nested deeper than results materialize (Fauna: 10 levels of sets in pages): only its
+ * cursor travels, `{"@set": "<cursor>"}` in the tagged format (the drivers' EmbeddedSet).
+ */
+export class EmbeddedSet extends Page {
+  constructor(readonly cursor: string) {
+    super([], cursor);
+  }
+}
+
 export const DEFAULT_PAGE_SIZE = 16;
 export const MAX_PAGE_SIZE = 16000;

@@ -48,6 +48,8 @@ export interface WireOptions {
 export type WireHandler = (req: Request) => Promise<Response>;
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** The core's query timeout when a request sets none: 2 minutes. */
+const DEFAULT_TIMEOUT_MS = 120_000;
 /** Jackson's default nesting limit, which the core's JSON reader keeps. */
 const MAX_JSON_DEPTH = 1000;
 const JSON_TYPE = 'application/json;charset=utf-8';
@@ -233,11 +235,8 @@ function firstFailure(...checks: Array<Checked<unknown>>): string | undefined {
 async function queryV10(req: Request, ctx: Ctx): Promise<Response> {
   const h = req.headers;
   // 1. Request info: last txn time, timeout, contention retries.
-  const infoError = firstFailure(
-    timestampParam(h, 'x-last-txn-ts'),
-    timeoutParam(h, 'x-query-timeout-ms'),
-    retriesParam(h, 'x-max-contention-retries'),
-  );
+  const timeout = timeoutParam(h, 'x-query-timeout-ms');
+  const infoError = firstFailure(timestampParam(h, 'x-last-txn-ts'), timeout, retriesParam(h, 'x-max-contention-retries'));
   const body = await readBody(req, ctx.maxBody);
   if (infoError) return v10ProtocolError(400, 'invalid_request', infoError);
   // 2. Query tags.
@@ -300,7 +299,8 @@ async function queryV10(req: Request, ctx: Ctx): Promise<Response> {
     });
   }
   for (const [k, v] of template.query.bindings) bindings.set(k, v);
-  const x = await ctx.execute({ lang: 'fql10', source: template.query.source, bindings, secret, adminSecret: ctx.adminSecret });
+  const timeoutMs = (timeout.ok ? timeout.value : undefined) ?? DEFAULT_TIMEOUT_MS;
+  const x = await ctx.execute({ lang: 'fql10', source: template.query.source, bindings, secret, adminSecret: ctx.adminSecret, timeoutMs });
   if (isUnauthorized(x)) return unauthorized();
   if (x.ok && x.totals.writeOps > 0) ctx.onCommit?.();
   return v10Result(x, format.value, tags.value, template.query.placeholders, wantsExplain(h) ? explainOf(x) : undefined);
@@ -373,6 +373,7 @@ function v10Result(x: Executed, format: Format, tags: string | undefined, placeh
   }
   // Contention and internal failures are protocol errors: no summary, txn_ts or stats.
   if (x.error.code === 'contended_transaction') return v10ProtocolError(409, x.error.code, x.error.message, tags);
+  if (x.error.code === 'time_out') return v10ProtocolError(x.error.httpStatus, x.error.code, x.error.message, tags);
   if (x.error.code === 'internal_error') return v10ProtocolError(500, x.error.code, `${x.error.message} ${CONTACT_SUPPORT}`, tags);
   const error: Record<string, Json> = { code: x.error.code, message: x.error.message };
   if (x.failures && x.failures.length > 0) {
@@ -433,12 +434,8 @@ async function routeV4(req: Request, url: URL, ctx: Ctx): Promise<Response> {
   const h = req.headers;
   // 1. Request info: API version, last seen txn, timeout, contention retries. These answers
   // leave the core before its header-setting step, so they carry no metric headers.
-  const infoError = firstFailure(
-    apiVersionParam(h),
-    timestampParam(h, 'x-last-seen-txn'),
-    timeoutParam(h, 'x-query-timeout'),
-    retriesParam(h, 'x-max-retries-on-contention'),
-  );
+  const timeout = timeoutParam(h, 'x-query-timeout');
+  const infoError = firstFailure(apiVersionParam(h), timestampParam(h, 'x-last-seen-txn'), timeout, retriesParam(h, 'x-max-retries-on-contention'));
   const body = await readBody(req, ctx.maxBody);
   if (infoError) return json(400, v4ErrorBody('bad request', infoError));
   // 2. Tags (`x-fauna-tags`, echoed in the header of the same name).
@@ -491,7 +488,8 @@ async function routeV4(req: Request, url: URL, ctx: Ctx): Promise<Response> {
     parsedWire = parseWireFql4(parsed.value, text);
   }
   // Source in the JS-call syntax is parsed by the engine, which bills its wire JSON's length.
-  const x = await ctx.execute({ lang: 'fql4', source: text, ...(parsedWire ? { parsed: parsedWire } : {}), secret, adminSecret: ctx.adminSecret });
+  const timeoutMs = (timeout.ok ? timeout.value : undefined) ?? DEFAULT_TIMEOUT_MS;
+  const x = await ctx.execute({ lang: 'fql4', source: text, ...(parsedWire ? { parsed: parsedWire } : {}), secret, adminSecret: ctx.adminSecret, timeoutMs });
   if (isUnauthorized(x)) return unauthorized();
   if (jsSyntax) bytesIn = x.ok ? (x.lang === 'fql4' ? x.bytesIn : 0) : x.bytesIn;
   const explain = wantsExplain(h) ? explainOf(x) : undefined;
@@ -504,6 +502,8 @@ async function routeV4(req: Request, url: URL, ctx: Ctx): Promise<Response> {
   }
   const { code, message } = x.error;
   if (code === 'contended_transaction') return v4Response(409, v4ErrorBody('contended transaction', message), { txnTs: x.txnTs, metrics, tags, explain });
+  // v4 answers every timeout, aggressive or not, as the service timeout (TMPEndpoint).
+  if (code === 'time_out') return v4Response(503, v4ErrorBody('time out', 'Read timed out'), { txnTs: x.txnTs, metrics, tags, explain });
   if (code === 'internal_error') {
     return v4Response(500, v4ErrorBody('internal server error', `${message}\n${CONTACT_SUPPORT}`), { txnTs: x.txnTs, tags });
   }

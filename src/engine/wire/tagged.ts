@@ -2,7 +2,7 @@
 // UndecidedValue.scala in Fauna's core): `tagged` (type-preserving JSON the drivers decode into
 // their classes) and `simple` (plain JSON), both ways. Documents are expanded at the top and
 // shown as references inside other documents, as in the decorated text.
-import { Page, SetV } from '../values/set';
+import { EmbeddedSet, Page, SetV } from '../values/set';
 import { formatTime, parseTime } from '../values/time';
 import { Bytes, DateV, Doc, DocRef, Double, Func, Module, NATIVE_COLLECTIONS, NullDoc, Time, isNamed, type Value } from '../values/value';
 import { javaDouble } from './v4-json';
@@ -46,6 +46,7 @@ export function toTagged(v: Value, insideDoc = false): Json {
     for (const [k, x] of v) out[k] = toTagged(x, insideDoc);
     return [...v.keys()].some((k) => k.startsWith('@')) ? { '@object': out } : out;
   }
+  if (v instanceof EmbeddedSet) return { '@set': v.cursor };
   if (v instanceof Page) {
     const page: Record<string, Json> = { data: v.data.map((x) => toTagged(x, insideDoc)) };
     if (v.after !== undefined) page.after = v.after;
@@ -78,6 +79,7 @@ export function toSimple(v: Value, insideDoc = false): Json {
     for (const [k, x] of v) out[k] = toSimple(x, insideDoc);
     return out;
   }
+  if (v instanceof EmbeddedSet) return v.cursor;
   if (v instanceof Page) {
     const page: Record<string, Json> = { data: v.data.map((x) => toSimple(x, insideDoc)) };
     if (v.after !== undefined) page.after = v.after;

@@ -148,6 +148,11 @@ export async function pageOf(interp: Interpreter, set: SetV, size: number, offse
   return more ? { data, after: remember({ set, offset: offset + size, size, interp }) } : { data };
 }
 
+/** A cursor to a whole set, from its first element (what an embedded set carries). */
+export function cursorOf(interp: Interpreter, set: SetV): string {
+  return remember({ set, offset: 0, size: set.pageSize, interp });
+}
+
 /** What a returned set shows: its first page as `{ data, after }`. */
 export async function materializeSet(interp: Interpreter, set: SetV): Promise<Page> {
   const { data, after } = await pageOf(interp, set, set.pageSize);
