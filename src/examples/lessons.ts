@@ -580,7 +580,7 @@ Film.create({
   minutes: 90
 })
 `,
-    expectShape: /^error: Failed to create document in collection `Film`\.\nconstraint failures:\n  title: Failed unique constraint\n/,
+    expectShape: /^error: Failed unique constraint\.\nconstraint failures:\n  title: Failed unique constraint\n/,
   },
   {
     id: 'lesson-roles-create',
