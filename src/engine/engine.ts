@@ -133,6 +133,8 @@ class PlaygroundEngine implements Engine {
           principal = await authenticate(tx, input.secret, input.adminSecret, constantTimeEqual);
         } catch (e) {
           if (!(e instanceof Unauthorized)) throw e;
+          // An expired key or token met here goes from the store (nothing else ran or is billed).
+          await tx.purgeOnly();
           finish();
           return unauthorized(input.lang, tx.txnTs, logs);
         }

@@ -14,6 +14,7 @@ import type { CollectionRecord, DocRecord } from './records';
 import { MISSING_DOC_BYTES, collectionSize, recordSize, recordWriteSize } from './sizes';
 import { MAX_KEY, allIndexes, compareKeys, entriesFor, entryKey, padId, type EntryRecord } from './index-keys';
 import { FqlError } from '../errors';
+import { purgeExpired } from './purge';
 
 /** Raised at commit when a unique constraint would be broken; nothing is written. */
 export class UniqueViolation extends FqlError {
@@ -49,6 +50,8 @@ export class QueryTx {
   private readonly scanReads = new Map<string, string>();
   /** Index ranges read, with the entries seen. */
   private readonly entryReads = new Map<string, { range: IDBKeyRange; seen: string }>();
+  /** Expired documents met in storage (`coll/id` → version): removed at commit (purge.ts). */
+  private readonly expired = new Map<string, number>();
   /** Indexes added by this query, to build over existing documents at commit. */
   private readonly builds: Array<{ coll: string; index: string }> = [];
 
@@ -68,6 +71,19 @@ export class QueryTx {
     return new QueryTx(db, metrics, Math.max(now, meta.lastTs + 1), meta.globalId);
   }
 
+  /**
+   * Remembers a record loaded from storage: its version for the commit's staleness check, where
+   * an expired record counts as absent (so purging it conflicts with nobody), and for the purge.
+   */
+  private loaded(key: string, r: DocRecord | null): void {
+    this.docReads.set(key, this.visibleTs(r));
+    if (r && !this.live(r)) this.expired.set(key, r.ts);
+  }
+
+  private visibleTs(r: DocRecord | null | undefined): number | null {
+    return this.live(r)?.ts ?? null;
+  }
+
   private live(r: DocRecord | null | undefined): DocRecord | null {
     if (!r) return null;
     return r.ttl !== undefined && r.ttl <= this.txnTs ? null : r;
@@ -84,7 +100,7 @@ export class QueryTx {
     if (rec === undefined) {
       rec = (await this.db.get('docs', [coll, id])) ?? null;
       this.docCache.set(key, rec);
-      this.docReads.set(key, rec ? rec.ts : null);
+      this.loaded(key, rec);
     }
     if (!unbilled) this.bill(key, rec);
     return this.live(rec);
@@ -99,13 +115,13 @@ export class QueryTx {
   /** Documents of a native collection whose identity is `instance` (`Coll/id`), id order. */
   async findByInstance(coll: string, instance: string, unbilled = false): Promise<DocRecord[]> {
     const stored = await this.db.getAllFromIndex('docs', 'byInstance', [coll, instance]);
-    this.instanceReads.push({ coll, instance, seen: stored.map((r) => r.id).sort().join(',') });
+    this.instanceReads.push({ coll, instance, seen: this.liveIds(stored) });
     const byId = new Map<string, DocRecord | null>();
     for (const r of stored) {
       const key = docKey(r.coll, r.id);
       if (!this.docCache.has(key)) {
         this.docCache.set(key, r);
-        this.docReads.set(key, r.ts);
+        this.loaded(key, r);
       }
       byId.set(r.id, r);
     }
@@ -130,13 +146,13 @@ export class QueryTx {
    */
   async scanCollection(coll: string): Promise<DocRecord[]> {
     const stored = await this.db.getAll('docs', IDBKeyRange.bound([coll, ''], [coll, '\uffff']));
-    if (!this.scanReads.has(coll)) this.scanReads.set(coll, scanSignature(stored));
+    if (!this.scanReads.has(coll)) this.scanReads.set(coll, scanSignature(stored.filter((r) => this.live(r))));
     const byId = new Map<string, DocRecord | null>();
     for (const r of stored) {
       const key = docKey(r.coll, r.id);
       if (!this.docCache.has(key)) {
         this.docCache.set(key, r);
-        this.docReads.set(key, r.ts);
+        this.loaded(key, r);
       }
       byId.set(r.id, this.docWrites.has(key) ? this.docWrites.get(key)! : r);
     }
@@ -214,12 +230,32 @@ export class QueryTx {
     return this.docWrites.size > 0 || this.collWrites.size > 0;
   }
 
+  private liveIds(recs: DocRecord[]): string {
+    return recs.filter((r) => this.live(r)).map((r) => r.id).sort().join(',');
+  }
+
+  /**
+   * A query that wrote nothing still removes the expired documents it met, in a transaction of
+   * its own (they were invisible already, so nothing any query sees changes).
+   */
+  async purgeOnly(): Promise<void> {
+    if (this.expired.size === 0) return;
+    const defs = new Map<string, CollectionRecord>();
+    for (const key of this.expired.keys()) {
+      const def = await this.getCollection(splitKey(key)[0]);
+      if (def) defs.set(def.name, def);
+    }
+    const tx = this.db.transaction(['docs', 'entries'], 'readwrite');
+    await purgeExpired(tx.objectStore('docs'), tx.objectStore('entries'), this.expired, () => false, defs, this.txnTs);
+    await tx.done;
+  }
+
   /** Applies every buffered write atomically, after checking that no read went stale. */
   async commit(): Promise<void> {
-    if (!this.hasWrites) return;
-    // Definitions of every written collection, read before the transaction opens.
+    if (!this.hasWrites) return this.purgeOnly();
+    // Definitions of every written (or purged) collection, read before the transaction opens.
     const defs = new Map<string, CollectionRecord>();
-    for (const key of this.docWrites.keys()) {
+    for (const key of [...this.docWrites.keys(), ...this.expired.keys()]) {
       const [coll] = splitKey(key);
       const def = await this.getCollection(coll);
       if (def) defs.set(coll, def);
@@ -236,16 +272,15 @@ export class QueryTx {
     const stale = await Promise.all([
       ...[...this.docReads].map(async ([key, ts]) => {
         const [coll, id] = splitKey(key);
-        return ((await docs.get([coll, id]))?.ts ?? null) !== ts;
+        return this.visibleTs(await docs.get([coll, id])) !== ts;
       }),
       ...[...this.collReads].map(async ([name, ts]) => ((await colls.get(name))?.ts ?? null) !== ts),
       ...[...this.scanReads].map(async ([coll, seen]) => {
         const now = await docs.getAll(IDBKeyRange.bound([coll, ''], [coll, '\uffff']));
-        return scanSignature(now) !== seen;
+        return scanSignature(now.filter((r) => this.live(r))) !== seen;
       }),
       ...this.instanceReads.map(async (r) => {
-        const keys = await docs.index('byInstance').getAllKeys([r.coll, r.instance]);
-        return keys.map((k) => k[1]).sort().join(',') !== r.seen;
+        return this.liveIds(await docs.index('byInstance').getAll([r.coll, r.instance])) !== r.seen;
       }),
       ...[...this.entryReads.values()].map(async (r) => entrySignature(await entries.getAll(r.range)) !== r.seen),
     ]);
@@ -296,6 +331,7 @@ export class QueryTx {
       writes.push(colls.put(rec));
       this.metrics.documentWrite(collectionSize(rec), this.writeSpans.get(`$collection/${rec.name}`));
     }
+    await purgeExpired(docs, entries, this.expired, (key) => this.docWrites.has(key), defs, this.txnTs);
     // Only the read set decides conflicts (serializable); commits of unrelated writes interleave.
     const m = await meta.get('database');
     writes.push(meta.put({ ...m!, lastTs: Math.max(m!.lastTs, this.txnTs) }, 'database'));
