@@ -77,6 +77,8 @@ export type RunResult =
       principal?: string;
       /** What each part of the query cost, in source order. */
       costs?: CostRow[];
+      /** Where Fauna's docs and core disagree and the result shows the core's behaviour. */
+      notes?: string[];
     }
   | {
       ok: false;
@@ -88,6 +90,7 @@ export type RunResult =
       costs?: CostRow[];
       /** `info`/`performance_hint` lines logged before the failure. */
       logs?: string[];
+      notes?: string[];
     };
 
 /** What one source span cost (raw compute units: 50 make one billed compute op). */
@@ -135,4 +138,6 @@ export interface WireExplain {
   json?: Record<string, string>;
   /** The failure with its source span and Fauna's summary (carets under the span). */
   error?: QueryError;
+  /** Where Fauna's docs and core disagree and the result shows the core's behaviour. */
+  notes?: string[];
 }

@@ -11,6 +11,7 @@ import { errorResponseJson, evalFql4, parseFql4, type Fql4Output, type ParsedFql
 import { MetricsCollector, type CostRow } from './metrics/collector';
 import { renderDecorated } from './render/decorated';
 import { renderDiagnostic } from './render/diagnostic';
+import { notesOf } from './render/notes';
 import { peekContext, renderContext } from './render/hints';
 import { openStore, type PlaygroundDB } from './store/open';
 import { QueryTx } from './store/query-tx';
@@ -189,12 +190,16 @@ class PlaygroundEngine implements Engine {
     const principal = x.principal ? describePrincipal(x.principal) : 'nobody (unauthorized)';
     const costs = x.costs;
     if (!x.ok) {
+    const noted = (): { notes?: string[] } => {
+      const notes = notesOf(x);
+      return notes.length > 0 ? { notes } : {};
+    };
       const bytesOut =
         x.lang === 'fql4' ? utf8Length(errorResponseJson(x.error.code, x.error.message, x.position ?? [])) : 0;
       // The wire summary starts with the log lines (Fauna's); the page shows them apart.
       const logged = x.logs.join('\n\n');
       const error = x.logs.length && x.error.summary.startsWith(logged) ? { ...x.error, summary: x.error.summary.slice(logged.length).replace(/^\n\n/, '') } : x.error;
-      const failed: RunResult = { ok: false, lang: x.lang, error, txnTs, principal, costs, metrics: metricsOf(x.lang, x.totals, x.bytesIn, bytesOut) };
+      const failed: RunResult = { ok: false, lang: x.lang, error, txnTs, principal, costs, metrics: metricsOf(x.lang, x.totals, x.bytesIn, bytesOut), ...noted() };
       if (x.logs.length) failed.logs = x.logs;
       return failed;
     }
@@ -203,13 +208,13 @@ class PlaygroundEngine implements Engine {
         simple: JSON.stringify(toSimple(x.value), null, 2),
         tagged: JSON.stringify(toTagged(x.value), null, 2),
       };
-      const result: RunResult = { ok: true, lang: 'fql10', text: renderDecorated(x.value), json, txnTs, principal, costs, metrics: metricsOf('fql10', x.totals, 0, 0) };
+      const result: RunResult = { ok: true, lang: 'fql10', text: renderDecorated(x.value), json, txnTs, principal, costs, metrics: metricsOf('fql10', x.totals, 0, 0), ...noted() };
       if (x.logs.length) result.logs = x.logs;
       return result;
     }
     const bytesOut = utf8Length(x.output.responseJson);
     const json = { wire: JSON.stringify(JSON.parse(x.output.responseJson), null, 2) };
-    return { ok: true, lang: 'fql4', text: x.output.text, json, txnTs, principal, costs, metrics: metricsOf('fql4', x.totals, x.bytesIn, bytesOut) };
+    return { ok: true, lang: 'fql4', text: x.output.text, json, txnTs, principal, costs, metrics: metricsOf('fql4', x.totals, x.bytesIn, bytesOut), ...noted() };
   }
 
   async reset(): Promise<void> {
@@ -271,7 +276,7 @@ function toQueryError(lang: Lang, source: string, e: unknown): QueryError {
   }
   const details =
     e instanceof ConstraintError
-      ? ['constraint failures:', ...e.failures.map((f) => `  ${f.paths.map((p) => p.join('.')).join(', ')}: ${f.message}`)]
+      ? ['constraint failures:', ...e.failures.map((f) => `  ${f.paths.map((p) => p.join('.')).join(',')}: ${f.message}`)]
       : [];
   const headline = lang === 'fql4' ? `${e.code}: ${e.message}` : e.message;
   // An error raised in a UDF body points into that body; hints and call sites follow it.

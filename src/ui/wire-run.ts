@@ -56,8 +56,8 @@ const ZERO_STATS: V10Stats = {
 };
 
 /** Who ran it and what it cost, from the extension; a 401 ran nothing, as nobody. */
-function extrasOf(status: number, x: WireExplain | undefined): { principal?: string; costs?: WireExplain['costs'] } {
-  if (x) return { principal: x.principal, costs: x.costs };
+function extrasOf(status: number, x: WireExplain | undefined): { principal?: string; costs?: WireExplain['costs']; notes?: string[] } {
+  if (x) return { principal: x.principal, costs: x.costs, ...(x.notes ? { notes: x.notes } : {}) };
   return status === 401 ? { principal: 'nobody (unauthorized)', costs: [] } : {};
 }
 

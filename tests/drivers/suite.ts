@@ -137,7 +137,7 @@ export async function runDriverSuite(host: SuiteHost): Promise<CaseOutcome[]> {
     let v = (await admin.query(nested)).data as unknown;
     for (let level = 0; level < 10; level++) {
       check(v instanceof fauna.Page, `level ${level} is a Page`);
-      v = (v as FaunaModule.Page<unknown>).data[0];
+      v = (v as FaunaModule.Page<FaunaModule.QueryValue>).data[0];
     }
     check(v instanceof fauna.EmbeddedSet, 'level 10 is an EmbeddedSet');
     const rest = await admin.query(fauna.fql`Set.paginate(${(v as FaunaModule.EmbeddedSet).after})`);

@@ -39,6 +39,8 @@ describe('run as and cost', () => {
     const denied = await run(page);
     expect(denied?.kind, describeOutcome(denied)).toBe('result');
     expect(denied?.text).toContain('/* permission denied */');
+    // The docs say otherwise: a note beside the result says the playground follows Fauna's core.
+    expect(await page.getByTestId('notes').textContent()).toContain("Fauna's core allows such a token only its own tokens and credential");
     const principal = (await page.getByTestId('principal').textContent()) ?? '';
     expect(principal).toMatch(/ran as token \d+ of Customer\("999"\)/);
     expect(await page.getByTestId('run-as-label').textContent()).toMatch(/^token \d+ of Customer\("999"\)$/);

@@ -11,6 +11,7 @@
 import { EXPLAIN_HEADER, type WireExplain } from '../api';
 import { describePrincipal } from '../auth/principal';
 import type { Executed } from '../engine';
+import { notesOf } from '../render/notes';
 import { toSimple, toTagged } from './tagged';
 
 export { EXPLAIN_HEADER, FQL4_JS, SYNTAX_HEADER, type WireExplain } from '../api';
@@ -25,6 +26,8 @@ export function explainOf(x: Executed): WireExplain {
     costs: x.costs,
   };
   if (x.logs.length > 0) out.logs = x.logs;
+  const notes = notesOf(x);
+  if (notes.length > 0) out.notes = notes;
   if (!x.ok) out.error = x.error;
   else if (x.lang === 'fql4') out.text = x.output.text;
   else out.json = { simple: JSON.stringify(toSimple(x.value), null, 2), tagged: JSON.stringify(toTagged(x.value), null, 2) };
