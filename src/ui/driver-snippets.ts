@@ -26,7 +26,12 @@ return response.data;`,
     where: 'page',
     code: `const faunadb = await fqlPlayground.drivers.faunadb();
 const q = faunadb.query;
-const client = new faunadb.Client({ secret: fqlPlayground.secret, fetch: fqlPlayground.fetch, scheme: 'http', domain: 'playground.local' });
+const client = new faunadb.Client({
+  secret: fqlPlayground.secret,
+  fetch: fqlPlayground.fetch, // the in-page engine: domain and scheme only name it
+  scheme: 'http',
+  domain: 'playground.local',
+});
 const page = await client.query(q.Paginate(q.Collections()));
 console.log(page);
 return page;`,
