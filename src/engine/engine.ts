@@ -218,9 +218,9 @@ class PlaygroundEngine implements Engine {
   }
 
   async reset(): Promise<void> {
-    const tx = this.db.transaction(['docs', 'collections', 'meta', 'entries'], 'readwrite');
+    const tx = this.db.transaction(['docs', 'collections', 'meta', 'entries', 'versions'], 'readwrite');
     const meta = await tx.objectStore('meta').get('database');
-    await Promise.all([tx.objectStore('docs').clear(), tx.objectStore('collections').clear(), tx.objectStore('entries').clear()]);
+    await Promise.all([tx.objectStore('docs').clear(), tx.objectStore('collections').clear(), tx.objectStore('entries').clear(), tx.objectStore('versions').clear()]);
     // lastTs stays: transaction times never go backwards, even across a reset.
     if (meta) await tx.objectStore('meta').put(meta, 'database');
     await tx.done;

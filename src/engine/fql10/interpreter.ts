@@ -202,6 +202,8 @@ export class Interpreter {
       }
       case 'lambda':
         return this.lambda(e, env);
+      case 'at':
+        return this.atTime(e, env);
       case 'member': {
         const slot = await this.chain(e.target, env);
         if (slot instanceof Short) return slot;
@@ -263,6 +265,38 @@ export class Interpreter {
         return never;
       }
     }
+  }
+
+  /** `at (time) expr`: `expr` reads the database as it was at `time` (Fauna's evalAtExpr). */
+  private async atTime(e: Extract<Expr, { kind: 'at' }>, env: Env): Promise<Slot> {
+    const t = await this.evalNode(e.time, env);
+    if (!(t instanceof Time)) throw typeMismatch('Time', t, e.time.span);
+    if (t.micros > this.tx.txnTs) throw new FqlError('invalid_argument', 'invalid argument `at_time`: cannot evaluate `at` in the future', e.time.span);
+    const outer = this.tx.readTs;
+    // At the transaction's own time the query sees the present, its own writes included.
+    this.tx.readTs = t.micros >= this.tx.txnTs ? undefined : t.micros;
+    try {
+      return await this.pinned(await this.evalSlot(e.body, env));
+    } finally {
+      this.tx.readTs = outer;
+    }
+  }
+
+  /** References leaving an `at` are read there, so they keep showing that snapshot. */
+  private async pinned(v: Slot): Promise<Slot> {
+    if (this.tx.readTs === undefined) return v;
+    if (v instanceof DocRef) return this.resolve(v);
+    if (Array.isArray(v)) {
+      const out: Value[] = [];
+      for (const x of v) out.push(strip(await this.pinned(x)));
+      return out;
+    }
+    if (v instanceof Map) {
+      const out = new Map<string, Value>();
+      for (const [k, x] of v) out.set(k, strip(await this.pinned(x)));
+      return out;
+    }
+    return v;
   }
 
   private async call(e: Extract<Expr, { kind: 'call' }>, env: Env): Promise<Chained> {

@@ -79,7 +79,7 @@ class Parser {
   private startsStatement(t: Token = this.tok): boolean {
     if (t.kind === 'eof' || t.kind === 'error') return false;
     if (t.kind === 'punct') return ['(', '[', '{', '.', '-', '!', '~'].includes(t.text);
-    return t.kind !== 'keyword' || ['null', 'true', 'false', 'if', 'let'].includes(t.text);
+    return t.kind !== 'keyword' || ['null', 'true', 'false', 'if', 'at', 'let'].includes(t.text);
   }
 
   private emptyBody(where: 'query' | 'block'): FqlError {
@@ -398,6 +398,7 @@ class Parser {
           return { kind: 'bool', value: t.text === 'true', span: { start, end: t.end } };
         }
         if (t.text === 'if') return this.ifExpr();
+        if (t.text === 'at') return this.atExpr();
         throw this.expected('expression');
       case 'punct':
         if (t.text === '.' || t.text === '?.') {
@@ -524,6 +525,17 @@ class Parser {
       return { kind: 'if', cond, then, else: otherwise, span: this.span(start) };
     }
     return { kind: 'if', cond, then, span: this.span(start) };
+  }
+
+  /** `at (time) expr`: `expr` read as of `time`. */
+  private atExpr(): Expr {
+    const start = this.tok.start;
+    this.expect('at');
+    this.expect('(');
+    const time = this.expr();
+    this.expect(')');
+    const body = this.expr();
+    return { kind: 'at', time, body, span: this.span(start) };
   }
 
   private stringParts(t: Token): Array<string | Expr> {

@@ -176,9 +176,10 @@ export async function importDatabase(db: PlaygroundDB, file: unknown): Promise<v
   }
   const byName = new Map(collections.map((c) => [c.name, c]));
   const entries = docs.flatMap((d) => (byName.has(d.coll) ? entriesFor(d, byName.get(d.coll)!) : []));
-  const tx = db.transaction(['docs', 'collections', 'meta', 'entries'], 'readwrite');
+  const tx = db.transaction(['docs', 'collections', 'meta', 'entries', 'versions'], 'readwrite');
   const meta = await tx.objectStore('meta').get('database');
-  await Promise.all(['docs', 'collections', 'entries'].map((s) => tx.objectStore(s as 'docs').clear()));
+  // An imported database starts without history: `at` sees each document from its imported version on.
+  await Promise.all(['docs', 'collections', 'entries', 'versions'].map((s) => tx.objectStore(s as 'docs').clear()));
   await Promise.all([
     ...collections.map((c) => tx.objectStore('collections').put(c)),
     ...docs.map((d) => tx.objectStore('docs').put(d)),

@@ -13,7 +13,7 @@ export async function openStore(factory: IDBFactory, name: string): Promise<Play
   let opening: Promise<PlaygroundDB>;
   try {
     // openDB calls factory.open synchronously, so the swap only has to cover this call.
-    opening = openDB<PlaygroundSchema>(name, 2, {
+    opening = openDB<PlaygroundSchema>(name, 3, {
       upgrade(db, oldVersion) {
         if (oldVersion < 1) {
           const docs = db.createObjectStore('docs', { keyPath: ['coll', 'id'] });
@@ -23,6 +23,8 @@ export async function openStore(factory: IDBFactory, name: string): Promise<Play
         }
         // Version 2: index entries, kept in step with documents at every commit.
         if (oldVersion < 2) db.createObjectStore('entries', { keyPath: ['coll', 'index', 'terms', 'values', 'id'] });
+        // Version 3: document history for `at (time) expr`, written with every commit.
+        if (oldVersion < 3) db.createObjectStore('versions', { keyPath: ['coll', 'id', 'ts'] });
       },
     });
   } finally {

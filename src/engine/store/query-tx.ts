@@ -14,6 +14,7 @@ import type { CollectionRecord, DocRecord } from './records';
 import { MISSING_DOC_BYTES, collectionSize, recordSize, recordWriteSize } from './sizes';
 import { MAX_KEY, allIndexes, compareKeys, entriesFor, entryKey, padId, type EntryRecord } from './index-keys';
 import { FqlError } from '../errors';
+import { recordVersion, scanAt, versionAt } from './history';
 import { purgeExpired } from './purge';
 
 /** Raised at commit when a unique constraint would be broken; nothing is written. */
@@ -94,6 +95,7 @@ export class QueryTx {
    * (a miss too); `unbilled` reads are integrity checks Fauna does not charge for.
    */
   async getDoc(coll: string, id: string, unbilled = false): Promise<DocRecord | null> {
+    if (this.readTs !== undefined) return this.docAt(coll, id, this.readTs, unbilled);
     const key = docKey(coll, id);
     if (this.docWrites.has(key)) return this.live(this.docWrites.get(key));
     let rec = this.docCache.get(key);
@@ -145,6 +147,7 @@ export class QueryTx {
    * it is read for its fields.
    */
   async scanCollection(coll: string): Promise<DocRecord[]> {
+    if (this.readTs !== undefined) return (await scanAt(this.db, coll, this.readTs)).sort(idOrder);
     const stored = await this.db.getAll('docs', IDBKeyRange.bound([coll, ''], [coll, '\uffff']));
     if (!this.scanReads.has(coll)) this.scanReads.set(coll, scanSignature(stored.filter((r) => this.live(r))));
     const byId = new Map<string, DocRecord | null>();
@@ -168,6 +171,11 @@ export class QueryTx {
    * order (covered values, then id).
    */
   async indexEntries(coll: CollectionRecord, index: string, terms: IDBValidKey[]): Promise<EntryRecord[]> {
+    if (this.readTs !== undefined) {
+      // Index entries are kept for the present only: the past is derived from the versions.
+      const past = (await scanAt(this.db, coll.name, this.readTs)).flatMap((r) => entriesFor(r, coll));
+      return past.filter((e) => e.index === index && compareKeys(e.terms, terms) === 0).sort((a, b) => compareKeys(entryKey(a), entryKey(b)));
+    }
     const range = IDBKeyRange.bound([coll.name, index, terms], [coll.name, index, terms, MAX_KEY]);
     const stored = await this.db.getAll('entries', range);
     const sig = `${coll.name}/${index}/${JSON.stringify(terms)}`;
@@ -199,12 +207,31 @@ export class QueryTx {
     this.bill(key, rec);
   }
 
+  /**
+   * Set while evaluating `at (time) expr` for a time before this transaction: reads see the
+   * documents as they were then (the query's own writes are not yet), and writing is refused.
+   */
+  readTs?: number;
+
+  /** A document as it was at `ts`; billed as a read, never a conflict (the past does not change). */
+  private async docAt(coll: string, id: string, ts: number, unbilled: boolean): Promise<DocRecord | null> {
+    const rec = await versionAt(this.db, coll, id, ts);
+    if (!unbilled) this.metrics.documentRead(rec ? recordSize(rec) : MISSING_DOC_BYTES);
+    return rec;
+  }
+
+  private writable(): void {
+    if (this.readTs !== undefined) throw new FqlError('invalid_write', 'Cannot write at a snapshot time in the past.', this.metrics.span);
+  }
+
   putDoc(rec: DocRecord): void {
+    this.writable();
     this.docWrites.set(docKey(rec.coll, rec.id), rec);
     this.writeSpans.set(docKey(rec.coll, rec.id), this.metrics.span);
   }
 
   deleteDoc(coll: string, id: string): void {
+    this.writable();
     this.docWrites.set(docKey(coll, id), null);
     this.writeSpans.set(docKey(coll, id), this.metrics.span);
   }
@@ -222,6 +249,7 @@ export class QueryTx {
   }
 
   putCollection(rec: CollectionRecord): void {
+    this.writable();
     this.collWrites.set(rec.name, rec);
     this.writeSpans.set(`$collection/${rec.name}`, this.metrics.span);
   }
@@ -264,7 +292,7 @@ export class QueryTx {
       const def = await this.getCollection(b.coll);
       if (def) defs.set(b.coll, def);
     }
-    const tx = this.db.transaction(['docs', 'collections', 'meta', 'entries'], 'readwrite');
+    const tx = this.db.transaction(['docs', 'collections', 'meta', 'entries', 'versions'], 'readwrite');
     const docs = tx.objectStore('docs');
     const colls = tx.objectStore('collections');
     const meta = tx.objectStore('meta');
@@ -306,6 +334,7 @@ export class QueryTx {
         if (old) for (const e of entriesFor(old, def)) await entries.delete(entryKey(e));
         if (rec) for (const e of entriesFor(rec, def)) added.push(e);
       }
+      await recordVersion(tx.objectStore('versions'), docs, coll, id, rec, this.txnTs);
       if (rec) {
         writes.push(docs.put(rec));
         this.metrics.documentWrite(recordWriteSize(rec), this.writeSpans.get(key));

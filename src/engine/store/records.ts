@@ -49,6 +49,14 @@ export interface CollectionRecord {
   constraints?: Array<{ unique: string[][] }>;
 }
 
+/** One version of a document in its history (`at`): the record written at `ts`, null when deleted. */
+export interface VersionRecord {
+  coll: string;
+  id: string;
+  ts: number;
+  rec: DocRecord | null;
+}
+
 export interface DatabaseMeta {
   /** The database's global id (decimal int64), embedded in every token secret it issues. */
   globalId: string;
@@ -65,6 +73,7 @@ export interface PlaygroundSchema extends DBSchema {
   collections: { key: string; value: CollectionRecord };
   meta: { key: 'database'; value: DatabaseMeta };
   entries: { key: IDBValidKey; value: import('./index-keys').EntryRecord };
+  versions: { key: [string, string, number]; value: VersionRecord };
 }
 
-export const STORES = ['docs', 'collections', 'meta', 'entries'] as const;
+export const STORES = ['docs', 'collections', 'meta', 'entries', 'versions'] as const;
