@@ -1,7 +1,7 @@
 // Every principal × every operation × every kind of document, in v10 and in v4 (where v4 has
-// the operation), against the expected outcome read
-// from fauna-auth-semantics §5 (built-in roles' capability table, the role-less identity
-// baseline, user roles) and §1.3 (bad secrets are rejected before anything runs). The table is
+// the operation), against the expected outcome read from fauna-auth-semantics §5 (built-in
+// roles' capability table, the role-less identity baseline, user roles) and §1.3 (bad secrets
+// are rejected before anything runs). The table is
 // written out below by hand, never derived from the engine. After each write that is refused or
 // fails, the whole store must be byte-for-byte what it was; at the end, no stored record may hold
 // a password or a secret in plaintext.
