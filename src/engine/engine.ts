@@ -8,7 +8,7 @@ import { evalFql10 } from './fql10';
 import { ConstraintError, type ConstraintFailure } from './fql10/stdlib/constraint';
 import { AbortError } from './fql10/stdlib/globals';
 import { errorResponseJson, evalFql4, parseFql4, type Fql4Output, type ParsedFql4 } from './fql4';
-import { MetricsCollector, type CostRow } from './metrics/collector';
+import { MetricsCollector, NullCollector, type CostRow } from './metrics/collector';
 import { renderDecorated } from './render/decorated';
 import { renderDiagnostic } from './render/diagnostic';
 import { notesOf } from './render/notes';
@@ -117,7 +117,8 @@ class PlaygroundEngine implements Engine {
     let parsed: ParsedFql4 | undefined;
     for (;;) {
       const logs: string[] = [];
-      const metrics = new MetricsCollector();
+      // v4 bills an update by its changes (the forum's 58 KB document row); v10 by the version.
+      const metrics = input.metrics === false ? new NullCollector() : new MetricsCollector({ updates: input.lang === 'fql4' ? 'diff' : 'version' });
       const tx = await QueryTx.begin(this.db, metrics);
       const add = (withWrites: boolean) => {
         totals.rawCompute += metrics.rawComputeUnits;

@@ -4,6 +4,7 @@
 import { Page, SetV } from '../values/set';
 import { Bytes, DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, typeName, type Value } from '../values/value';
 import { FqlError } from '../errors';
+import { utf8Length } from './utf8';
 
 export type Stored =
   | null
@@ -49,8 +50,6 @@ export function decode(s: Stored): Value {
   return new Map(s.o.map(([k, x]) => [k, decode(x)]));
 }
 
-const utf8 = new TextEncoder();
-
 /**
  * Bytes a stored value occupies in the cost model's document encoding: a one-byte tag per value,
  * fixed widths for numbers and times, length-prefixed UTF-8 for strings and keys.
@@ -59,11 +58,11 @@ export function storedSize(s: Stored): number {
   if (s === null || typeof s === 'boolean') return 1;
   if (typeof s === 'number') return 5;
   if (typeof s === 'bigint') return 9;
-  if (typeof s === 'string') return 3 + utf8.encode(s).length;
+  if (typeof s === 'string') return 3 + utf8Length(s);
   if (Array.isArray(s)) return 3 + s.reduce<number>((n, x) => n + storedSize(x), 0);
   if ('d' in s || 't' in s) return 9;
   if ('date' in s) return 5;
   if ('bytes' in s) return 3 + Math.floor((s.bytes.length * 3) / 4);
-  if ('ref' in s) return 1 + 8 + 3 + utf8.encode(s.ref[0]).length;
-  return 3 + s.o.reduce<number>((n, [k, x]) => n + 3 + utf8.encode(k).length + storedSize(x), 0);
+  if ('ref' in s) return 1 + 8 + 3 + utf8Length(s.ref[0]);
+  return 3 + s.o.reduce<number>((n, [k, x]) => n + 3 + utf8Length(k) + storedSize(x), 0);
 }

@@ -8,10 +8,10 @@
 // would auto-commit it.
 import { ContentionError } from '../errors';
 import type { Span } from '../api';
-import type { MetricsCollector } from '../metrics/collector';
+import type { Collector } from '../metrics/collector';
 import type { PlaygroundDB } from './open';
 import type { CollectionRecord, DocRecord } from './records';
-import { MISSING_DOC_BYTES, collectionSize, recordSize, recordWriteSize } from './sizes';
+import { MISSING_DOC_BYTES, collectionSize } from './sizes';
 import { MAX_KEY, allIndexes, compareKeys, entriesFor, entryKey, padId, type EntryRecord } from './index-keys';
 import { FqlError } from '../errors';
 import { recordVersion, scanAt, versionAt } from './history';
@@ -58,14 +58,14 @@ export class QueryTx {
 
   constructor(
     private readonly db: PlaygroundDB,
-    readonly metrics: MetricsCollector,
+    readonly metrics: Collector,
     /** This transaction's time, microseconds: every write carries it. */
     readonly txnTs: number,
     /** The database's global id, embedded in token secrets. */
     readonly globalId: string,
   ) {}
 
-  static async begin(db: PlaygroundDB, metrics: MetricsCollector): Promise<QueryTx> {
+  static async begin(db: PlaygroundDB, metrics: Collector): Promise<QueryTx> {
     const meta = await db.get('meta', 'database');
     if (!meta) throw new Error('database metadata missing');
     const now = Date.now() * 1000;
@@ -111,7 +111,7 @@ export class QueryTx {
   private bill(key: string, rec: DocRecord | null): void {
     if (this.billed.has(key)) return;
     this.billed.add(key);
-    this.metrics.documentRead(rec ? recordSize(rec) : MISSING_DOC_BYTES);
+    this.metrics.recordRead(rec);
   }
 
   /** Documents of a native collection whose identity is `instance` (`Coll/id`), id order. */
@@ -337,11 +337,10 @@ export class QueryTx {
       await recordVersion(tx.objectStore('versions'), docs, coll, id, rec, this.txnTs);
       if (rec) {
         writes.push(docs.put(rec));
-        this.metrics.documentWrite(recordWriteSize(rec), this.writeSpans.get(key));
       } else {
         writes.push(docs.delete([coll, id]));
-        this.metrics.documentWrite(MISSING_DOC_BYTES, this.writeSpans.get(key));
       }
+      this.metrics.recordWrite(rec, this.docCache.get(key), this.writeSpans.get(key));
     }
     for (const e of added) await entries.put(e);
     // Unique constraints: after this transaction's writes, each unique term tuple names one document.
