@@ -51,6 +51,17 @@ describe('calibration table', () => {
     expect(r.metrics).toMatchObject({ stats: { compute_ops: 1, read_ops: 1, write_ops: 0 } });
   });
 
+  it('all().count() over 16,016 documents (a page past 16,000): 321 compute, 180 reads', async () => {
+    const { engine } = await freshEngine();
+    await ok(engine, 'fql10', 'Collection.create({ name: "C" })');
+    // One query creates them all: the row needs the documents, not 16,016 round trips.
+    await ok(engine, 'fql10', 'Set.sequence(0, 16016).forEach(i => C.create({ i: i }))');
+    const r = await ok(engine, 'fql10', 'C.all().count()');
+    expect(r.text).toBe('16016');
+    // 16,016 entries of SET_ENTRY_BYTES read as ceil(16016 × 44 / 4096) + 7 partitions = 180.
+    expect(r.metrics).toMatchObject({ stats: { compute_ops: 321, read_ops: 180, write_ops: 0, storage_bytes_write: 0 } });
+  }, 120_000);
+
   it('an index of 10,000 documents: toArray, count, sum of covered values, fold and map/reduce', async () => {
     const { engine } = await freshEngine();
     await ok(engine, 'fql10', 'Collection.create({ name: "N", indexes: { byN: { values: [{ field: ".n" }] } } })');

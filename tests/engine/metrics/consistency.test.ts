@@ -1,4 +1,4 @@
-// Metrics compose: `a; b` costs what `a` and `b` cost (compute adds up before rounding, a
+// Metrics compose: `a; b` (and v4's `Do(a, b)`) costs what `a` and `b` cost (compute adds up before rounding, a
 // document read twice is billed once), and contended writers both land, retrying.
 import { describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../../src/engine';
@@ -50,6 +50,49 @@ describe('metrics of a; b', () => {
         expect(s!.read_ops).toBeLessThan(reads(sa) + reads(sb));
       }
     }
+  }, 60_000);
+});
+
+const V4_PARTS = [
+  () => 'Equals(1, 2)',
+  (r: () => number) => `Select(["data", "n"], Get(Ref(Collection("C"), "${1 + Math.floor(r() * 5)}")))`,
+  (r: () => number) => `Exists(Ref(Collection("C"), "${1 + Math.floor(r() * 7)}"))`,
+  (r: () => number) => `If(Equals(${Math.floor(r() * 3)}, 1), Now(), Time("2020-01-01T00:00:00Z"))`,
+  (r: () => number) => `Select(["data", "m"], Update(Ref(Collection("C"), "${1 + Math.floor(r() * 5)}"), { data: { m: ${Math.floor(r() * 100)} } }))`,
+];
+
+describe('metrics of Do(a, b)', () => {
+  it('are consistent with those of a and b, over generated v4 queries', async () => {
+    const { engine } = await freshEngine();
+    await ok(engine, 'fql4', 'CreateCollection({ name: "C" })');
+    for (const i of [1, 2, 3, 4, 5]) await ok(engine, 'fql4', `Create(Ref(Collection("C"), "${i}"), { data: { n: ${i} } })`);
+    const v4 = async (source: string) => {
+      const r = await ok(engine, 'fql4', source);
+      if (r.metrics.lang !== 'fql4') throw new Error('v4 expected');
+      return { m: r.metrics.metrics, raw: (r.costs ?? []).reduce((n, c) => n + c.computeUnits, 0) };
+    };
+    // What Do itself adds (its arguments here cost nothing).
+    const doUnits = (await v4('Do(1, 2)')).raw;
+    const r = rng(11);
+    let shared = 0;
+    for (let round = 0; round < 25; round++) {
+      const a = V4_PARTS[Math.floor(r() * V4_PARTS.length)]!(r);
+      const b = V4_PARTS[Math.floor(r() * V4_PARTS.length)]!(r);
+      const sa = await v4(a);
+      const sb = await v4(b);
+      const both = await v4(`Do(${a}, ${b})`);
+      expect(both.raw, `Do(${a}, ${b})`).toBe(sa.raw + sb.raw + doUnits);
+      expect(both.m.computeOps).toBe(Math.max(1, Math.ceil(both.raw / 50)));
+      expect(both.m.readOps).toBeLessThanOrEqual(sa.m.readOps + sb.m.readOps);
+      // Writes are grouped per document at commit: never more than the halves' together.
+      expect(both.m.writeOps).toBeLessThanOrEqual(sa.m.writeOps + sb.m.writeOps);
+      const doc = (q: string) => /Ref\(Collection\("C"\), "(\d)"\)/.exec(q)?.[1];
+      if (doc(a) !== undefined && doc(a) === doc(b) && sa.m.readOps > 0 && sb.m.readOps > 0) {
+        expect(both.m.readOps, `Do(${a}, ${b}) reads one document twice`).toBeLessThan(sa.m.readOps + sb.m.readOps);
+        shared++;
+      }
+    }
+    expect(shared, 'some generated pair reads one document twice').toBeGreaterThan(0);
   }, 60_000);
 });
 
