@@ -460,7 +460,7 @@ let second = Set.paginate(first.after!)
 Ticket.where(.sold).count()
 `,
     expectShape: /^13$/,
-    expectLogs: /^performance_hint: collection_scan - Using `where\(\)` on collection `Ticket` can cause a read of every document\./m,
+    expectLogs: /^performance_hint: collection_scan - Using where\(\) on collection Ticket can cause a read of every document\. See https:\/\/docs\.fauna\.com\/performance_hint\/collection_scan\./m,
   },
   {
     id: 'lesson-indexes-define',
@@ -534,7 +534,7 @@ Film.byDirector("Ridley Scott").map(film => {
 `,
     expectShape:
       /^\{\n  data: \[\n    \{\n      title: "Alien",\n      minutes: 117\n    \},\n    \{\n      title: "Blade Runner",\n      minutes: 117\n    \},\n    \{\n      title: "The Martian",\n      minutes: 144\n    \}\n  \]\n\}$/,
-    expectLogs: /^performance_hint: non_covered_document_read - `\.minutes` is not covered by the `Film\.byDirector` index\./m,
+    expectLogs: /^performance_hint: non_covered_document_read - \.minutes is not covered by the Film\.byDirector index\. See https:\/\/docs\.fauna\.com\/performance_hint\/non_covered_document_read\./m,
   },
   {
     id: 'lesson-indexes-range',

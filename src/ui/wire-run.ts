@@ -16,7 +16,7 @@ export function wireRequestFor(req: RunRequest): WireRequest {
     [EXPLAIN_HEADER, 'true'],
   ];
   if (req.lang === 'fql10') {
-    headers.push(['x-format', 'decorated']);
+    headers.push(['x-format', 'decorated'], ['x-performance-hints', 'true']);
     return { method: 'POST', path: '/query/1', headers, body: JSON.stringify({ query: req.source }) };
   }
   headers.push([SYNTAX_HEADER, FQL4_JS]);

@@ -213,3 +213,28 @@ describe('CORS', () => {
     expect(none.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('performance hints (x-performance-hints)', () => {
+  it('reach the summary only when the request asks for them; log() lines always do', async () => {
+    await v10('Collection.create({ name: "TestColl" })');
+    const query = 'log("hi"); TestColl.where(.name == "test").toArray()';
+    const plain = await v10(query);
+    expect(plain.json.summary).toBe('info at *query*:1: hi');
+    const asked = await v10(query, { 'x-performance-hints': 'true' });
+    expect(String(asked.json.summary).split('\n\n')).toEqual([
+      'info at *query*:1: hi',
+      [
+        'performance_hint: collection_scan - Using where() on collection TestColl can cause a read of every document. See https://docs.fauna.com/performance_hint/collection_scan.',
+        'at *query*:1:26',
+        '  |',
+        '1 | log("hi"); TestColl.where(.name == "test").toArray()',
+        '  |                          ^^^^^^^^^^^^^^^^^',
+        '  |',
+      ].join('\n'),
+    ]);
+    // On failure too: the hint goes, the error stays.
+    const failed = await v10('TestColl.where(.name == "test").first()!.x');
+    expect(failed.status).toBe(400);
+    expect(String(failed.json.summary)).toMatch(/^error: /);
+  });
+});

@@ -1,6 +1,7 @@
-// Where Fauna's docs and Fauna's core disagree, the playground does what the core does (the
-// issue's decision) and says so beside the result: a note, never a change to Fauna's own output
-// (drivers get Fauna's bodies unchanged; the page shows notes from the `explain` extension).
+// Notes beside a result, never a change to Fauna's own output (drivers get Fauna's bodies
+// unchanged; the page shows notes from the `explain` extension): where Fauna's docs and core
+// disagree, the playground does what the core does and says so; where Fauna hints at a full
+// collection scan, the playground also suggests the index that avoids it.
 import type { Executed } from '../engine';
 import { Page } from '../values/set';
 import { NullDoc, type Value } from '../values/value';
@@ -26,7 +27,19 @@ export function notesOf(x: Executed): string[] {
   if (!x.ok && x.failures?.some((f) => f.paths.some((path) => path.length === 1 && path[0] === 'database')) && /\bToken\s*\.\s*create\b/.test(x.error.summary)) {
     notes.push(TOKEN_DATABASE_NOTE);
   }
+  // Fauna's collection_scan hint names the problem; the playground also suggests the index.
+  for (const line of x.logs) {
+    const scan = /^performance_hint: collection_scan - Using (\w+)\(\) on collection (\w+) /.exec(line);
+    if (scan) notes.push(scanNote(scan[1]!, scan[2]!));
+  }
   return notes;
+}
+
+export function scanNote(method: string, coll: string): string {
+  return (
+    `${method}() tests every ${coll} document. An index on the field it tests reads only the matches: ` +
+    `${coll}.definition.update({ indexes: { byField: { terms: [{ field: ".field" }] } } }), then ${coll}.byField(value).`
+  );
 }
 
 /** Whether a result shows the identity's own document as `/* permission denied *\/`. */

@@ -246,7 +246,8 @@ async function queryV10(req: Request, ctx: Ctx): Promise<Response> {
   // (A body over the limit fails the request before its parsed form is looked at.)
   if (body.kind === 'too-large') return requestTooLarge('/query/1');
   const format = formatParam(h);
-  const flagsError = firstFailure(format, booleanParam(h, 'x-typecheck'), booleanParam(h, 'x-linearized'), booleanParam(h, 'x-performance-hints'));
+  const hintsParam = booleanParam(h, 'x-performance-hints');
+  const flagsError = firstFailure(format, booleanParam(h, 'x-typecheck'), booleanParam(h, 'x-linearized'), hintsParam);
   if (flagsError || !format.ok) return v10ProtocolError(400, 'invalid_request', flagsError ?? '');
   if (body.kind === 'none') return v10ProtocolError(400, 'invalid_request', 'No request body provided');
   const parsed = parseJson(body.text);
@@ -303,7 +304,8 @@ async function queryV10(req: Request, ctx: Ctx): Promise<Response> {
   const x = await ctx.execute({ lang: 'fql10', source: template.query.source, bindings, secret, adminSecret: ctx.adminSecret, timeoutMs });
   if (isUnauthorized(x)) return unauthorized();
   if (x.ok && x.totals.writeOps > 0) ctx.onCommit?.();
-  return v10Result(x, format.value, tags.value, template.query.placeholders, wantsExplain(h) ? explainOf(x) : undefined);
+  const hints = hintsParam.ok && hintsParam.value === true;
+  return v10Result(x, format.value, tags.value, template.query.placeholders, hints, wantsExplain(h) ? explainOf(x) : undefined);
 }
 
 /** The engine refused the secret: nothing ran. */
@@ -363,13 +365,25 @@ function encodeV10(v: Value, format: Format): Json {
   return format === 'decorated' ? renderDecorated(v) : format === 'tagged' ? toTagged(v) : toSimple(v);
 }
 
-function v10Result(x: Executed, format: Format, tags: string | undefined, placeholders: string[], explain?: WireExplain): Response {
+/**
+ * The summary Fauna sends: log()/dbg() lines, then (on failure) the error; performance hints only
+ * when the request asked for them (`x-performance-hints: true`), as the core's endpoint does.
+ */
+function summaryOf(x: Executed, hints: boolean): string {
+  const shown = hints ? x.logs : x.logs.filter((l) => !l.startsWith('performance_hint:'));
+  if (x.ok) return shown.join('\n\n');
+  const logged = x.logs.join('\n\n');
+  const error = x.logs.length > 0 && x.error.summary.startsWith(logged) ? x.error.summary.slice(logged.length).replace(/^\n\n/, '') : x.error.summary;
+  return [...shown, error].join('\n\n');
+}
+
+function v10Result(x: Executed, format: Format, tags: string | undefined, placeholders: string[], hints: boolean, explain?: WireExplain): Response {
   const m = metricsOf('fql10', x.totals, 0, 0);
   const stats = (m.lang === 'fql10' ? m.stats : emptyStats()) as unknown as Json;
   if (x.ok) {
     if (x.lang !== 'fql10') throw new Error('a v10 query answered as v4');
     // log()/dbg() output is the summary of a successful query (runtime diagnostics).
-    return v10Envelope(200, { data: encodeV10(x.value, format), summary: x.logs.join('\n\n'), txnTs: x.txnTs, stats, tags, explain });
+    return v10Envelope(200, { data: encodeV10(x.value, format), summary: summaryOf(x, hints), txnTs: x.txnTs, stats, tags, explain });
   }
   // Contention and internal failures are protocol errors: no summary, txn_ts or stats.
   if (x.error.code === 'contended_transaction') return v10ProtocolError(409, x.error.code, x.error.message, tags);
@@ -382,7 +396,7 @@ function v10Result(x: Executed, format: Format, tags: string | undefined, placeh
   // abort()'s value, in the request's format (the driver's AbortError decodes it).
   if (x.abort !== undefined) error.abort = encodeV10(x.abort, format);
   // Every query error is 400 in the core (FQL2Response.QueryError).
-  return v10Envelope(400, { error, summary: displaySource(x.error.summary, placeholders), txnTs: x.txnTs, stats, tags, explain });
+  return v10Envelope(400, { error, summary: displaySource(summaryOf(x, hints), placeholders), txnTs: x.txnTs, stats, tags, explain });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // Where Fauna's docs and core disagree, the result follows the core and carries a note saying so;
 // Fauna's own output (text, errors, wire bodies) is unchanged.
 import { describe, expect, it } from 'vitest';
-import { IDENTITY_NOTE, TOKEN_DATABASE_NOTE } from '../../../src/engine/render/notes';
+import { IDENTITY_NOTE, TOKEN_DATABASE_NOTE, scanNote } from '../../../src/engine/render/notes';
 import { freshEngine, ok } from '../helpers';
 
 async function withToken() {
@@ -45,5 +45,34 @@ describe('notes on docs-versus-core differences', () => {
     expect(r.notes).toEqual([TOKEN_DATABASE_NOTE]);
     const plain = await engine.run({ lang: 'fql10', source: 'Token.create({ document: Customer.byId("999"), color: "red" })' });
     expect(plain.notes).toBeUndefined();
+  });
+});
+
+describe('performance hints', () => {
+  it("collection_scan in Fauna's words and span, and a note suggesting the index", async () => {
+    const { engine } = await freshEngine();
+    await ok(engine, 'fql10', 'Collection.create({ name: "TestColl" })');
+    const r = await ok(engine, 'fql10', "TestColl.firstWhere(.name == 'test')");
+    expect(r.logs).toEqual([
+      [
+        'performance_hint: collection_scan - Using firstWhere() on collection TestColl can cause a read of every document. See https://docs.fauna.com/performance_hint/collection_scan.',
+        'at *query*:1:20',
+        '  |',
+        "1 | TestColl.firstWhere(.name == 'test')",
+        '  |                    ^^^^^^^^^^^^^^^^^',
+        '  |',
+      ].join('\n'),
+    ]);
+    expect(r.notes).toEqual([scanNote('firstWhere', 'TestColl')]);
+  });
+
+  it('non_covered_document_read in Fauna\'s words', async () => {
+    const { engine } = await freshEngine();
+    await ok(engine, 'fql10', 'Collection.create({ name: "Books", indexes: { byAuthor: { terms: [{ field: ".author" }] } } })');
+    await ok(engine, 'fql10', 'Books.create({ author: "test_author", category: "fantasy" })');
+    const r = await ok(engine, 'fql10', 'Books.byAuthor("test_author").map(.category)');
+    expect(r.logs?.[0]?.split('\n')[0]).toBe(
+      'performance_hint: non_covered_document_read - .category is not covered by the Books.byAuthor index. See https://docs.fauna.com/performance_hint/non_covered_document_read.',
+    );
   });
 });

@@ -222,11 +222,11 @@ export const collectionModule: ModuleDef = {
   },
 };
 
-/** `where` on a collection reads all of it: Fauna's hint suggests an index instead. */
-function scanHint(interp: Interpreter, coll: string, spans: CallSpans): void {
+/** `where`/`firstWhere` on a collection read all of it: Fauna's hint, in Fauna's words. */
+function scanHint(interp: Interpreter, method: string, coll: string, spans: CallSpans): void {
   interp.hint(
     'collection_scan',
-    `Using \`where()\` on collection \`${coll}\` can cause a read of every document. See https://docs.fauna.com/performance_hint/collection_scan. Consider an index: \`${coll}.definition.update({ indexes: { byField: { terms: [{ field: ".field" }] } } })\`.`,
+    `Using ${method}() on collection ${coll} can cause a read of every document. See https://docs.fauna.com/performance_hint/collection_scan.`,
     spans.call,
   );
 }
@@ -241,12 +241,12 @@ export const userCollectionMethods: MethodTable<string> = {
   },
   where: (interp, coll, args, spans) => {
     arity(args, 1, 1, spans);
-    scanHint(interp, coll, spans);
+    scanHint(interp, 'firstWhere', coll, spans);
     return filterSet(interp, collectionSet(interp, coll, null, spans), args[0]!, spans);
   },
   firstWhere: async (interp, coll, args, spans) => {
     arity(args, 1, 1, spans);
-    scanHint(interp, coll, spans);
+    scanHint(interp, 'where', coll, spans);
     return firstOf(interp, filterSet(interp, collectionSet(interp, coll, null, spans), args[0]!, spans));
   },
 };

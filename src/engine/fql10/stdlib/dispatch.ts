@@ -81,7 +81,7 @@ export async function getField(interp: Interpreter, target: Value, name: string,
   if (target instanceof IndexedRef) {
     const covered = target.covered.get(name);
     if (covered !== undefined) return covered;
-    interp.hint('non_covered_document_read', `\`.${name}\` is not covered by the \`${target.index}\` index.`, span);
+    interp.hint('non_covered_document_read', `.${name} is not covered by the ${target.index} index. See https://docs.fauna.com/performance_hint/non_covered_document_read.`, span);
   }
   const v = target instanceof DocRef ? await interp.resolve(target) : target;
   // Fauna blames the missing document, not the field read from it.
