@@ -241,12 +241,12 @@ export const userCollectionMethods: MethodTable<string> = {
   },
   where: (interp, coll, args, spans) => {
     arity(args, 1, 1, spans);
-    scanHint(interp, 'firstWhere', coll, spans);
+    scanHint(interp, 'where', coll, spans);
     return filterSet(interp, collectionSet(interp, coll, null, spans), args[0]!, spans);
   },
   firstWhere: async (interp, coll, args, spans) => {
     arity(args, 1, 1, spans);
-    scanHint(interp, 'where', coll, spans);
+    scanHint(interp, 'firstWhere', coll, spans);
     return firstOf(interp, filterSet(interp, collectionSet(interp, coll, null, spans), args[0]!, spans));
   },
 };
