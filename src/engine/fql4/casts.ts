@@ -6,7 +6,7 @@ import { DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type Value } f
 import type { Path, V4Node } from './ast';
 
 /** Native collections, by their v10 names. */
-const NATIVE_COLLS = new Set(['Token', 'Credential', 'Key', 'Collection', 'Role']);
+const NATIVE_COLLS = new Set(['Token', 'Credential', 'Key', 'Collection', 'Role', 'Index', 'Function', 'Database']);
 
 export function isNativeColl(coll: string): boolean {
   return NATIVE_COLLS.has(coll);
@@ -30,6 +30,8 @@ export function v4Type(v: Value): string {
   if (v instanceof DocRef) return v.coll === 'Key' ? 'Key Ref' : 'Ref';
   if (v instanceof NullDoc) return 'Ref';
   if (v instanceof Module) return 'Collection Ref';
+  // A v4 set (sets.ts) is a Func subclass that loads elements.
+  if (v instanceof Func && 'load' in v) return 'Set';
   if (v instanceof Func) return 'Lambda';
   return 'Any';
 }
@@ -90,13 +92,23 @@ export function unresolvedError(coll: string, node: V4Node, pos: Path): never {
   return fail('invalid ref', `Ref refers to undefined collection '${coll}'`, node, pos);
 }
 
-/** `Role("x")` for a role that does not exist: an unresolved ref, like a missing collection. */
+/** Named schema documents, by collection, with the word Fauna's "undefined …" error uses. */
+const NAMED_KINDS = new Map([
+  ['Role', 'role'],
+  ['Index', 'index'],
+  ['Function', 'function'],
+]);
+
+/**
+ * `Role("x")`, `Index("x")`, `Function("x")` naming nothing: an unresolved ref, like a missing
+ * collection.
+ */
 export async function isMissingRole(tx: QueryTx, v: Value): Promise<boolean> {
-  return v instanceof DocRef && v.coll === 'Role' && !(await tx.getDoc('Role', v.id, true));
+  return v instanceof DocRef && NAMED_KINDS.has(v.coll) && !(await tx.getDoc(v.coll, v.id, true));
 }
 
-export function missingRoleError(name: string, node: V4Node, pos: Path): never {
-  return fail('invalid ref', `Ref refers to undefined role '${name}'`, node, pos);
+export function missingRoleError(name: string, node: V4Node, pos: Path, coll = 'Role'): never {
+  return fail('invalid ref', `Ref refers to undefined ${NAMED_KINDS.get(coll) ?? 'role'} '${name}'`, node, pos);
 }
 
 /**
@@ -107,7 +119,7 @@ export async function castIdentifier(tx: QueryTx, v: Value, node: V4Node, pos: P
   if (!(v instanceof DocRef) && !(v instanceof Module)) return invalidArgument(['Ref', 'Set'], v, node, pos);
   const missing = await unresolvedCollection(tx, v);
   if (missing !== undefined) unresolvedError(missing, node, pos);
-  if (await isMissingRole(tx, v)) missingRoleError((v as DocRef).id, node, pos);
+  if (await isMissingRole(tx, v)) missingRoleError((v as DocRef).id, node, pos, (v as DocRef).coll);
   return v;
 }
 

@@ -14,11 +14,20 @@ import { AUTH_FORMS } from './auth-forms';
 import { BASIC_FORMS } from './basic';
 import { castBoolean, fail, long } from './casts';
 import { arg, optArg, type Env, type Evaluator, type Form } from './form';
-import { LAMBDA_FORMS, checkQuery } from './lambda';
+import { LAMBDA_FORMS, checkLambdaSlot, checkQuery } from './lambda';
 import { SECURITY_FORMS } from './security';
 import { castPath, valueAtPath } from './select';
 import { UPDATE_FORMS } from './update';
 import { WRITE_FORMS } from './writes';
+import { CONVERSION_FORMS } from './conversions';
+import { INDEX_FORMS } from './indexes';
+import { ITERABLE_FORMS } from './iterables';
+import { MATH_FORMS } from './math';
+import { OBJECT_FORMS } from './objects';
+import { paginateForm } from './paginate';
+import { databasesForm, documentsForm } from './set-forms';
+import { STRING_FORMS } from './strings';
+import { UDF_FORMS } from './udf';
 
 export interface Evaluated {
   value: Value;
@@ -44,6 +53,13 @@ export class V4Evaluator implements Evaluator {
     access?: Access,
   ) {
     this.access = access ?? new Access(principal, tx, (src, args) => runV10Predicate(tx, principal, src, args));
+  }
+
+  withAccess(access: Access): V4Evaluator {
+    const inner = new V4Evaluator(this.tx, this.principal, access);
+    // Documents the UDF creates are still this query's creations.
+    inner.created = (doc) => this.created(doc);
+    return inner;
   }
 
   created(doc: Value): Value {
@@ -174,7 +190,10 @@ function checkForms(node: V4Node, pos: Path, scope: ReadonlySet<string>): void {
     if (body.kind !== 'array') fail('invalid expression', `Array expected, ${wireType(body)} provided.`, body, [...pos, 'do']);
     if (body.items.length === 0) fail('invalid expression', 'Expression list cannot be empty.', body, [...pos, 'do']);
   }
-  for (const [k, v] of node.entries) checkForms(v, [...pos, k], scope);
+  for (const [k, v] of node.entries) {
+    if (form.lambdaKeys?.includes(k)) checkLambdaSlot(v, [...pos, k], scope, checkForms);
+    else checkForms(v, [...pos, k], scope);
+  }
 }
 
 const CONTROL_FORMS: Record<string, Form> = {
@@ -241,6 +260,16 @@ const CONTROL_FORMS: Record<string, Form> = {
 };
 
 const FORMS: Record<string, Form> = {
+  ...ITERABLE_FORMS,
+  ...OBJECT_FORMS,
+  ...MATH_FORMS,
+  ...STRING_FORMS,
+  ...CONVERSION_FORMS,
+  ...INDEX_FORMS,
+  ...UDF_FORMS,
+  paginate: paginateForm,
+  documents: documentsForm,
+  databases: databasesForm,
   ...CONTROL_FORMS,
   ...BASIC_FORMS,
   ...WRITE_FORMS,

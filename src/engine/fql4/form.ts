@@ -16,6 +16,8 @@ export interface Evaluator {
   evalNode(node: V4Node, pos: Path, env: Env): Promise<Value>;
   /** Marks a document a write just created: a query whose result is one answers HTTP 201. */
   created(doc: Value): Value;
+  /** The same query run with other rights (a UDF's role): same transaction, same caller. */
+  withAccess(access: Access): Evaluator;
 }
 
 export interface Form {
@@ -28,6 +30,8 @@ export interface Form {
    * `var`, `if`, `do`, `select`, object bodies) are not.
    */
   call: boolean;
+  /** Keys holding a literal `Lambda(…)` (Map, Filter, …): checked as lambdas, not as forms. */
+  lambdaKeys?: string[];
   run(ev: Evaluator, node: V4Object, pos: Path, env: Env): Promise<Value>;
 }
 

@@ -5,6 +5,7 @@ import type { Span } from '../api';
 import { FqlError } from '../errors';
 import type { Path, V4Array, V4Node, V4Object } from './ast';
 import { objectEntries, parseExpr, properties } from './parse';
+import { MORE_FUNCTIONS } from './functions-more';
 
 /** Parses argument `i` at the wire path `at` below the call. */
 export type ArgParser = (i: number, at: Path) => V4Node;
@@ -100,6 +101,7 @@ function notBindings(n: { start: number; end: number }, pos: Path): FqlError {
 }
 
 export const FUNCTIONS: Record<string, FunctionDef> = {
+  ...MORE_FUNCTIONS,
   Ref: {
     min: 1,
     max: 2,

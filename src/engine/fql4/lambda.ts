@@ -93,6 +93,52 @@ export function checkQuery(
   check(child(body, 'expr')!, [...at, 'expr'], new Set(boundNames(pattern)));
 }
 
+/**
+ * The static check of a lambda argument (`Map`, `Filter`, `Reduce`, `Merge`, …): it must be a
+ * literal `Lambda(params, expr)` (the core's parseLambda), whose body sees the enclosing scope
+ * and its parameters.
+ */
+export function checkLambdaSlot(
+  node: V4Node,
+  pos: Path,
+  scope: ReadonlySet<string>,
+  check: (n: V4Node, pos: Path, scope: ReadonlySet<string>) => void,
+): void {
+  if (node.kind !== 'object') return fail('invalid expression', `Lambda expected, ${scalarType(node)} provided.`, node, pos);
+  const keys = node.entries.map(([k]) => k);
+  if (keys.length !== 2 || !keys.includes('lambda') || !keys.includes('expr')) {
+    fail('invalid expression', `No form/function found, or invalid argument keys: { ${keys.join(', ')} }.`, node, pos);
+  }
+  const pattern = patternOf(node, pos);
+  check(child(node, 'expr')!, [...pos, 'expr'], new Set([...scope, ...boundNames(pattern)]));
+}
+
+/** A lambda argument with the variables it closes over and where it was written. */
+export interface Closure {
+  lambda: V4Lambda;
+  env: Env;
+  pos: Path;
+}
+
+/** The lambda under `key` of a form (checked statically by checkLambdaSlot). */
+export function lambdaSlot(node: V4Object, key: string, pos: Path, env: Env): Closure {
+  const n = child(node, key) as V4Object;
+  const at = [...pos, key];
+  return { lambda: new V4Lambda(n, patternOf(n, at)), env, pos: at };
+}
+
+/**
+ * Applies a closure to one argument (an array for several parameters): one compute unit, as the
+ * core bills each lambda application; a wrong arity fails at the lambda's position.
+ */
+export function applyClosure(ev: Evaluator, c: Closure, value: Value): Promise<Value> {
+  ev.tx.metrics.compute();
+  const bound = bindLambda(c.lambda, value, child(c.lambda.node, 'lambda')!, c.pos);
+  const env = new Map(c.env);
+  for (const [k, v] of bound) env.set(k, v);
+  return ev.evalNode(c.lambda.body, [...c.pos, 'expr'], env);
+}
+
 /** Binds a lambda's parameters to one argument (an array for an array pattern). */
 export function bindLambda(lambda: V4Lambda, value: Value, node: V4Node, pos: Path): Env {
   const env = new Map<string, Value>();

@@ -17,6 +17,7 @@ import { asDoc, isServerKey, requireAllowed } from './guard';
 import { INVALID_DATA, checkStorable, mergePatch, withoutNulls, writeParams } from './params';
 import { roleName, roleRecord } from './security';
 import { notFoundMessage } from './writes';
+import { checkUnique } from './indexes';
 
 /** A new version, and what must happen once it is allowed (a password change, a credential). */
 interface Patched {
@@ -174,6 +175,7 @@ const writeForm = (mode: Mode): Form => ({
     if (p.notUnique) fail('instance not unique', 'document is not unique.', node, pos);
     await p.after?.();
     ev.tx.putDoc(p.record);
+    await checkUnique(ev, p.record, node, pos);
     return docV4(ev.tx, p.record);
   },
 });

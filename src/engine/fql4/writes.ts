@@ -6,9 +6,12 @@
 import { createCredential, createToken, setPassword } from '../auth/identity';
 import { createCollection, createDocument, isRefusal } from '../store/documents';
 import { newId } from '../store/ids';
-import { CREDENTIAL, TOKEN } from '../store/records';
+import { CREDENTIAL, FUNCTION, TOKEN } from '../store/records';
 import { collectionSize } from '../store/sizes';
 import { DocRef, Module, Time, type ObjectV, type Value } from '../values/value';
+import { checkUnique, createIndexForm, indexDocV4 } from './indexes';
+import { INDEX, V4Set, literalOf } from './sets';
+import { createFunctionForm, functionDocV4 } from './udf';
 import type { Path, V4Object } from './ast';
 import {
   castIdentifier,
@@ -21,8 +24,8 @@ import {
 } from './casts';
 import { collectionDocV4, credentialDocV4, docV4, refOf } from './docs';
 import { createKeyDoc, createRoleDoc } from './security';
-import { arg, optArg, type Arg, type Evaluator, type Form } from './form';
-import { canRead, pendingDoc, permissionDenied, requireAllowed } from './guard';
+import { arg, optArg, type Arg, type Env, type Evaluator, type Form } from './form';
+import { asDoc, canRead, pendingDoc, permissionDenied, requireAllowed } from './guard';
 import { INVALID_DATA, checkStorable, field, isMap, isRef, isString, isTime, orderOf, tokenResult, writeParams } from './params';
 
 async function createUserDoc(
@@ -54,6 +57,7 @@ async function createUserDoc(
       ? fail('instance already exists', 'Document already exists.', node, at)
       : unresolvedError(coll, node, at);
   }
+  await checkUnique(ev, rec, node, at);
   const ref = refOf(rec);
   // `credentials` never reaches the document: it becomes (or updates) the identity's credential.
   if (password !== undefined) await setPassword(ev.tx, ref, password);
@@ -150,19 +154,23 @@ const createForm: Form = {
     if (t instanceof Module && t.name === 'Collection') return ev.created(await createCollectionDoc(ev, node, at, params));
     if (t instanceof Module && t.name === 'Key') return ev.created(await createKeyDoc(ev, node, at, params));
     if (t instanceof Module && t.name === 'Role') return ev.created(await createRoleDoc(ev, node, at, params));
+    if (t instanceof Module && t.name === INDEX) return createIndexForm(ev, node, at, params);
+    if (t instanceof Module && t.name === FUNCTION) return createFunctionForm(ev, node, at, params);
     const unsupported = 'The playground cannot create native documents with a chosen id.';
     return fail('invalid argument', unsupported, target.node, at);
   },
 };
 
+async function runCreateCollection(ev: Evaluator, node: V4Object, pos: Path, env: Env, key: string): Promise<Value> {
+  const a = await arg(ev, node, key, pos, env);
+  const params = await writeParams(ev, a, node, pos);
+  return ev.created(await createCollectionDoc(ev, node, a.pos, params));
+}
+
 const createCollectionForm: Form = {
   keys: ['create_collection'],
   call: true,
-  async run(ev, node, pos, env) {
-    const a = await arg(ev, node, 'create_collection', pos, env);
-    const params = await writeParams(ev, a, node, pos);
-    return ev.created(await createCollectionDoc(ev, node, a.pos, params));
-  },
+  run: (ev, node, pos, env) => runCreateCollection(ev, node, pos, env, 'create_collection'),
 };
 
 /** The optional snapshot time of Get/Exists: checked, then ignored (the store keeps no history). */
@@ -193,7 +201,14 @@ const getForm: Form = {
   async run(ev, node, pos, env) {
     const target = await arg(ev, node, 'get', pos, env);
     checkTs(await optArg(ev, node, 'ts', pos, env));
+    // `Get(set)` reads the set's first element (a ref) and gets that.
+    if (target.value instanceof V4Set) return getFirst(ev, target.value, node, pos);
     const t = await castIdentifier(ev.tx, target.value, target.node, target.pos);
+    if (t instanceof DocRef && (t.coll === INDEX || t.coll === FUNCTION)) {
+      const rec = (await ev.tx.getDoc(t.coll, t.id))!;
+      if (!(await ev.access.allows('read', t.coll, [asDoc(rec)]))) permissionDenied(node, pos);
+      return t.coll === INDEX ? indexDocV4(rec) : functionDocV4(rec);
+    }
     if (t instanceof Module) {
       if (t.kind !== 'user-collection') return fail('invalid argument', SETS_UNSUPPORTED, target.node, target.pos);
       const rec = (await ev.tx.getCollection(t.name))!;
@@ -209,6 +224,17 @@ const getForm: Form = {
   },
 };
 
+/** The first element of a set, read as a document: `instance not found` when the set is empty. */
+async function getFirst(ev: Evaluator, set: V4Set, node: V4Object, pos: Path): Promise<Value> {
+  const first = (await set.load())[0];
+  const ref = first ? literalOf(first) : undefined;
+  if (!(ref instanceof DocRef)) return fail('instance not found', 'Set not found.', node, pos);
+  const rec = await ev.tx.getDoc(ref.coll, ref.id);
+  if (!(await canRead(ev, ref, rec))) permissionDenied(node, pos);
+  if (!rec) return fail('instance not found', notFoundMessage(ref.coll), node, pos);
+  return docV4(ev.tx, rec);
+}
+
 const existsForm: Form = {
   keys: ['exists'],
   optional: ['ts'],
@@ -217,6 +243,7 @@ const existsForm: Form = {
     const target = await arg(ev, node, 'exists', pos, env);
     checkTs(await optArg(ev, node, 'ts', pos, env));
     const t = target.value;
+    if (t instanceof V4Set) return (await t.load()).length > 0;
     if (!(t instanceof DocRef) && !(t instanceof Module)) {
       return invalidArgument(['Ref', 'Set'], t, target.node, target.pos);
     }
@@ -236,6 +263,8 @@ const existsForm: Form = {
 export const WRITE_FORMS: Record<string, Form> = {
   create: createForm,
   create_collection: createCollectionForm,
+  // The pre-v2.7 name of CreateCollection.
+  create_class: { ...createCollectionForm, keys: ['create_class'], run: (ev, node, pos, env) => runCreateCollection(ev, node, pos, env, 'create_class') },
   get: getForm,
   exists: existsForm,
 };

@@ -33,10 +33,13 @@ const NATIVE_HANDLES = new Map([
   ['Key', 'Keys()'],
   ['Role', 'Roles()'],
   ['Collection', 'Collections()'],
+  ['Index', 'Indexes()'],
+  ['Function', 'Functions()'],
+  ['Database', 'Databases()'],
 ]);
 
 /** Named schema documents the driver prints by name: `Role("admins")`, `Function("signIn")`. */
-const NAMED_REFS = new Set(['Role', 'Function']);
+const NAMED_REFS = new Set(['Role', 'Function', 'Index', 'Database']);
 
 function collectionString(m: Module): string {
   const native = NATIVE_HANDLES.get(m.name);

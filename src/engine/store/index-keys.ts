@@ -44,6 +44,8 @@ export function keyOf(v: Value): IDBValidKey {
 export function fieldAt(rec: DocRecord, fields: Map<string, Value>, path: string[]): Value {
   if (path.length === 1 && path[0] === 'id') return rec.id;
   if (path.length === 1 && path[0] === 'ts') return new Time(rec.ts);
+  // v4 indexes may cover the document's ref itself (`{field: ["ref"]}`).
+  if (path.length === 1 && path[0] === '@ref') return new DocRef(rec.coll, rec.id);
   let v: Value = fields;
   for (const p of path) {
     if (!(v instanceof Map)) return null;

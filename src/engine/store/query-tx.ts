@@ -248,6 +248,20 @@ export class QueryTx {
     return rec;
   }
 
+  /** Every collection definition, this query's writes included, by name (v4 `Collections()`). */
+  async scanCollections(): Promise<CollectionRecord[]> {
+    const byName = new Map<string, CollectionRecord>();
+    for (const rec of await this.db.getAll('collections')) {
+      if (!this.collCache.has(rec.name)) {
+        this.collCache.set(rec.name, rec);
+        this.collReads.set(rec.name, rec.ts);
+      }
+      byName.set(rec.name, rec);
+    }
+    for (const [name, rec] of this.collWrites) byName.set(name, rec);
+    return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
   putCollection(rec: CollectionRecord): void {
     this.writable();
     this.collWrites.set(rec.name, rec);
