@@ -107,8 +107,8 @@ describe('JavaScript outside the whitelist is refused, never run', () => {
   });
 
   it('tells functions it does not implement from unknown names', () => {
-    expect(rejection('Paginate(Documents(Collection("c")))').message).toBe(
-      'Paginate() is an FQL v4 function the playground does not implement yet.',
+    expect(rejection('Singleton(Ref(Collection("c"), "1"))').message).toBe(
+      'Singleton() is an FQL v4 function the playground does not implement yet.',
     );
     expect(rejection('q.CreateWidget({})').message).toBe('No form/function found, or invalid argument keys: { create_widget }.');
   });
