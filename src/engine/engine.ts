@@ -190,11 +190,11 @@ class PlaygroundEngine implements Engine {
     const txnTs = String(x.txnTs);
     const principal = x.principal ? describePrincipal(x.principal) : 'nobody (unauthorized)';
     const costs = x.costs;
-    if (!x.ok) {
     const noted = (): { notes?: string[] } => {
       const notes = notesOf(x);
       return notes.length > 0 ? { notes } : {};
     };
+    if (!x.ok) {
       const bytesOut =
         x.lang === 'fql4' ? utf8Length(errorResponseJson(x.error.code, x.error.message, x.position ?? [])) : 0;
       // The wire summary starts with the log lines (Fauna's); the page shows them apart.
@@ -264,12 +264,12 @@ function toQueryError(lang: Lang, source: string, e: unknown): QueryError {
   if (e instanceof ContentionError) {
     const message = 'Transaction was aborted due to detection of concurrent modification.';
     return { code: 'contended_transaction', message, summary: `error: ${message}`, httpStatus: 409 };
+  }
   if (e instanceof QueryTimeout) {
     // Fauna calls a deadline under a second "aggressive" (440); a later one is a timeout (503).
     const aggressive = e.elapsedMs < 1000;
     const message = aggressive ? `Client set aggressive deadline: query needs 1000, timed out within ${e.elapsedMs}` : 'Read timed out';
     return { code: 'time_out', message, summary: `error: ${message}`, httpStatus: aggressive ? 440 : 503 };
-  }
   }
   if (!(e instanceof FqlError)) {
     const message = e instanceof Error ? e.message : String(e);
