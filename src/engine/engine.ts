@@ -17,7 +17,9 @@ import { openStore, type PlaygroundDB } from './store/open';
 import { QueryTx } from './store/query-tx';
 import type { Value } from './values/value';
 import { toSimple, toTagged } from './wire/tagged';
-import { ADMIN, Unauthorized, authenticate, describePrincipal, type Principal } from './auth/principal';
+import { ADMIN, Unauthorized, describePrincipal, type Principal } from './auth/principal';
+import { authenticateRouted } from './auth/route';
+import { openChildStore } from './store/children';
 import { constantTimeEqual } from './auth/secret';
 import { exportDatabase, importDatabase, overview, type ExportFile } from './store/export';
 import type { DatabaseOverview } from './api';
@@ -98,11 +100,23 @@ export interface Engine {
 const MAX_RETRIES = 5;
 
 export async function openEngine(opts: EngineOptions): Promise<Engine> {
-  return new PlaygroundEngine(await openStore(opts.indexedDB, opts.name));
+  return new PlaygroundEngine(await openStore(opts.indexedDB, opts.name), opts);
 }
 
 class PlaygroundEngine implements Engine {
-  constructor(private readonly db: PlaygroundDB) {}
+  /** Child databases' stores, opened when a secret first enters them (auth/route.ts). */
+  private readonly children = new Map<string, Promise<PlaygroundDB>>();
+
+  constructor(
+    private readonly db: PlaygroundDB,
+    private readonly opts: EngineOptions,
+  ) {}
+
+  private async enter(globalId: string, metrics: Parameters<typeof QueryTx.begin>[1]): Promise<QueryTx> {
+    let child = this.children.get(globalId);
+    if (!child) this.children.set(globalId, (child = openChildStore(this.opts.indexedDB, this.opts.name, globalId)));
+    return QueryTx.begin(await child, metrics);
+  }
 
   async execute(input: QueryInput): Promise<Executed> {
     const started = performance.now();
@@ -119,7 +133,7 @@ class PlaygroundEngine implements Engine {
       const logs: string[] = [];
       // v4 bills an update by its changes (the forum's 58 KB document row); v10 by the version.
       const metrics = input.metrics === false ? new NullCollector() : new MetricsCollector({ updates: input.lang === 'fql4' ? 'diff' : 'version' });
-      const tx = await QueryTx.begin(this.db, metrics);
+      let tx = await QueryTx.begin(this.db, metrics);
       const add = (withWrites: boolean) => {
         totals.rawCompute += metrics.rawComputeUnits;
         totals.readOps += metrics.readOps;
@@ -132,7 +146,7 @@ class PlaygroundEngine implements Engine {
       let principal = input.principal ?? ADMIN;
       if (input.secret !== undefined) {
         try {
-          principal = await authenticate(tx, input.secret, input.adminSecret, constantTimeEqual);
+          ({ tx, principal } = await authenticateRouted(tx, input.secret, input.adminSecret, constantTimeEqual, (id) => this.enter(id, metrics)));
         } catch (e) {
           if (!(e instanceof Unauthorized)) throw e;
           // An expired key or token met here goes from the store (nothing else ran or is billed).
@@ -241,6 +255,7 @@ class PlaygroundEngine implements Engine {
 
   close(): void {
     this.db.close();
+    for (const child of this.children.values()) void child.then((db) => db.close());
   }
 }
 

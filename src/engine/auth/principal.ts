@@ -11,8 +11,11 @@ export const BUILTIN_ROLES = ['admin', 'server', 'server-readonly', 'client'] as
 export type BuiltinRole = (typeof BUILTIN_ROLES)[number];
 
 export type Principal =
-  /** A key: a built-in role, or a user-defined role by name. */
-  | { kind: 'key'; role: string; keyId?: string }
+  /**
+   * A key: a built-in role, or a user-defined role by name. `database` names the child database
+   * it opens (its document lives in the parent: CurrentToken() cannot show it there).
+   */
+  | { kind: 'key'; role: string; keyId?: string; database?: string }
   /** A token, or an admin/server key scoped to a document (`secret:@doc/Coll/id`): an identity. */
   | { kind: 'identity'; identity: DocRef; tokenId?: string; keyId?: string };
 
@@ -65,14 +68,15 @@ export async function authenticate(
     const key = await tx.getDoc(KEY, parsed.id, true);
     if (!key?.hashedSecret || !(await secretMatches(parsed.random, key.hashedSecret))) throw new Unauthorized();
     const role = keyRole(key);
-    principal = { kind: 'key', role, keyId: key.id };
+    const database = keyField(key, 'database');
+    principal = { kind: 'key', role, keyId: key.id, ...(database !== undefined ? { database } : {}) };
     scopable = role === 'admin' || role === 'server';
   }
   return scopeParts.length ? await scoped(tx, principal, scopable, scopeParts) : principal;
 }
 
 /** `secret:role`, `secret:@role/name`, `secret:@doc/Coll/id` (a database path is not supported offline). */
-async function scoped(tx: QueryTx, base: Principal, scopable: boolean, parts: string[]): Promise<Principal> {
+export async function scoped(tx: QueryTx, base: Principal, scopable: boolean, parts: string[]): Promise<Principal> {
   if (!scopable || base.kind !== 'key') throw new Unauthorized();
   const scope = parts[parts.length - 1]!;
   if (parts.length > 1) throw new Unauthorized();
@@ -90,11 +94,16 @@ async function scoped(tx: QueryTx, base: Principal, scopable: boolean, parts: st
 }
 
 function keyRole(key: DocRecord): string {
-  const data = key.data;
+  return keyField(key, 'role') ?? 'admin';
+}
+
+/** A string field of a key (or database) document's stored fields. */
+export function keyField(doc: DocRecord, field: string): string | undefined {
+  const data = doc.data;
   if (data && typeof data === 'object' && !Array.isArray(data) && 'o' in data) {
-    const role = data.o.find(([k]) => k === 'role')?.[1];
-    if (typeof role === 'string') return role;
+    const v = data.o.find(([k]) => k === field)?.[1];
+    if (typeof v === 'string') return v;
   }
-  return 'admin';
+  return undefined;
 }
 

@@ -98,6 +98,8 @@ function identityOf(ev: Evaluator): DocRef | undefined {
 function tokenOf(ev: Evaluator): DocRef | undefined {
   const p = ev.principal;
   if (p.kind === 'identity' && p.tokenId !== undefined) return new DocRef(TOKEN, p.tokenId);
+  // A key stored in the parent that opened this child has no document here (§10.14).
+  if (p.kind === 'key' && p.database !== undefined) return undefined;
   return p.keyId !== undefined ? new DocRef(KEY, p.keyId) : undefined;
 }
 

@@ -71,7 +71,7 @@ describe('isa', () => {
 describe('databases', () => {
   it('are created, listed by name and deleted by the admin', async () => {
     const { engine } = await freshEngine();
-    expect(j((await ok(engine, 'fql10', 'Database.create({ name: "child" })')).text)).toMatch(/^\{ name: "child", coll: Database, ts: Time\("[^"]+"\) \}$/);
+    expect(j((await ok(engine, 'fql10', 'Database.create({ name: "child" })')).text)).toMatch(/^\{ name: "child", coll: Database, ts: Time\("[^"]+"\), global_id: "\d+" \}$/);
     expect(j((await ok(engine, 'fql10', 'Database.all().paginate(1000).data { name }')).text)).toBe('[ { name: "child" } ]');
     expect((await ok(engine, 'fql10', 'Database.byName("child")!.delete()')).text).toBe('Database.byName("child") /* deleted */');
   });

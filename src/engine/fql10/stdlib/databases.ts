@@ -1,6 +1,7 @@
-// `Database.create/byName/all`: child database documents. The playground keeps one database per
-// IndexedDB store, so a child exists as a definition (listable, deletable) but cannot be entered:
-// keys scoped to it are refused (see security.ts), and this says so rather than pretending.
+// `Database.create/byName/all`: child database documents. Each child is a store of its own
+// (store/children.ts), entered by its keys, its tokens and admin keys' `secret:child` paths
+// (auth/route.ts).
+import { randomInt64 } from '../../auth/random';
 import { FqlError } from '../../errors';
 import { encode } from '../../store/codec';
 import type { DocRecord } from '../../store/records';
@@ -30,6 +31,8 @@ async function databaseCreate(interp: Interpreter, args: Value[], spans: CallSpa
     const v = spec.get(k);
     if (v !== undefined && v !== null) fields.set(k, v);
   }
+  // The child's own store is found by this id, which its token secrets embed (auth/route.ts).
+  fields.set('global_id', randomInt64().toString());
   const rec: DocRecord = { coll: DATABASE, id: name, ts: interp.tx.txnTs, data: encode(fields) };
   interp.tx.putDoc(rec);
   return securityDoc(rec);

@@ -111,6 +111,7 @@ export const documentMethods: MethodTable<DocLike> = {
     const rec = await existing(interp, recv, spans);
     await interp.require('delete', rec.coll, [recordToDoc(rec)], spans.call);
     if (rec.coll === 'Role') await (await import('./security-writes')).checkRoleDelete(interp, rec, spans);
+    if (rec.coll === 'Database') await (await import('./security-writes')).dropDatabaseKeys(interp, rec);
     interp.tx.deleteDoc(rec.coll, rec.id);
     return new NullDoc(new DocRef(rec.coll, rec.id), 'deleted');
   },

@@ -3,6 +3,7 @@
 // are named documents: renaming one moves it and renames `role` on every key that uses it
 // (FQL2KeySpec "validate FK"), and a role a key still uses cannot be deleted.
 import { decode, encode } from '../../store/codec';
+import { DATABASE } from '../../auth/route';
 import { KEY, ROLE, type DocRecord } from '../../store/records';
 import { Time, type ObjectV, type Value } from '../../values/value';
 import type { Interpreter } from '../interpreter';
@@ -36,7 +37,10 @@ export async function writeSecurity(
 async function writeDatabase(interp: Interpreter, rec: DocRecord, patch: ObjectV, mode: 'update' | 'replace', spans: CallSpans): Promise<Value> {
   const fail = (f: string, m: string) => constraintFailure(`Failed to ${mode} Database.`, f, m, spans.call);
   const fields: ObjectV = mode === 'update' ? new Map(fieldsOf(rec)) : new Map();
+  // The child's identity: its store and its token secrets hang on it.
+  fields.set('global_id', fieldsOf(rec).get('global_id') ?? null);
   for (const [k, v] of patch) {
+    if (k === 'global_id') throw fail(k, 'The field is readonly.');
     if (!['name', 'typechecked', 'protected', 'priority', 'data'].includes(k)) throw fail(k, 'Unexpected field provided');
     if (k === 'name') continue;
     if (v === null) fields.delete(k);
@@ -49,6 +53,9 @@ async function writeDatabase(interp: Interpreter, rec: DocRecord, patch: ObjectV
     if (await interp.tx.getDoc(rec.coll, rename, true)) throw fail('name', `A Database already exists with the name \`${rename}\``);
     interp.tx.deleteDoc(rec.coll, rec.id);
     name = rename;
+    for (const key of await keysFor(interp, rec.id)) {
+      interp.tx.putDoc({ ...key, ts: interp.tx.txnTs, data: encode(new Map(fieldsOf(key)).set('database', rename)) });
+    }
   }
   const next: DocRecord = { coll: rec.coll, id: name, ts: interp.tx.txnTs, data: encode(fields) };
   interp.tx.putDoc(next);
@@ -74,7 +81,12 @@ async function writeKey(interp: Interpreter, rec: DocRecord, patch: ObjectV, mod
       if (v === null) delete next.ttl;
       else next.ttl = v.micros;
     } else if (k === 'database') {
-      if (v !== null) throw fail('database', 'Child databases are not supported offline.');
+      // The live secret follows at its next request: authentication reads `database` each time.
+      if (v !== null && (typeof v !== 'string' || !(await interp.tx.getDoc(DATABASE, v, true)))) {
+        throw fail('database', `Field refers to an unknown database name \`${String(v)}\`.`);
+      }
+      if (v === null) fields.delete('database');
+      else fields.set('database', v);
     } else if (k === 'secret' || k === 'hashed_secret') {
       throw fail(k, 'The field is readonly.');
     } else throw fail(k, 'Unexpected field provided');
@@ -102,6 +114,20 @@ async function writeRole(interp: Interpreter, rec: DocRecord, patch: ObjectV, mo
   }
   interp.tx.putDoc(next);
   return securityDoc(next);
+}
+
+/** Keys stored here that open the child `database`. */
+async function keysFor(interp: Interpreter, database: string): Promise<DocRecord[]> {
+  return (await interp.tx.scanCollection(KEY)).filter((k) => fieldsOf(k).get('database') === database);
+}
+
+/**
+ * Deleting a child database deletes the keys that open it, in the same transaction: its secrets
+ * die with it, and a new database of the same name does not revive them (its store is new too).
+ */
+export async function dropDatabaseKeys(interp: Interpreter, rec: DocRecord): Promise<void> {
+  if (rec.coll !== DATABASE) return;
+  for (const key of await keysFor(interp, rec.id)) interp.tx.deleteDoc(KEY, key.id);
 }
 
 /** Refuses to delete a role that a key still uses (the key would lose its rights silently). */

@@ -41,7 +41,10 @@ async function keyCreate(interp: Interpreter, args: Value[], spans: CallSpans): 
   const role = spec.get('role');
   if (typeof role !== 'string') throw fail('role', 'Missing required field of type String');
   if (!(await roleExists(interp, role))) throw fail('role', `Field refers to an unknown role name \`${role}\`.`);
-  if (spec.get('database') != null) throw fail('database', 'Child databases are not supported offline.');
+  const database = spec.get('database') ?? null;
+  if (database !== null && (typeof database !== 'string' || !(await interp.tx.getDoc('Database', database, true)))) {
+    throw fail('database', `Field refers to an unknown database name \`${String(database)}\`.`);
+  }
   const ttl = spec.get('ttl') ?? null;
   if (ttl !== null && !(ttl instanceof Time)) throw fail('ttl', 'Expected Time | Null');
   const data = spec.get('data') ?? null;
@@ -49,6 +52,7 @@ async function keyCreate(interp: Interpreter, args: Value[], spans: CallSpans): 
   const id = newId();
   const { secret, hashed } = await mintKeySecret(id);
   const fields: ObjectV = new Map<string, Value>([['role', role]]);
+  if (database !== null) fields.set('database', database);
   if (data) fields.set('data', data);
   const rec: DocRecord = { coll: KEY, id, ts: interp.tx.txnTs, data: encode(fields), hashedSecret: hashed };
   if (ttl) rec.ttl = ttl.micros;
