@@ -1,8 +1,8 @@
 // The acceptance catalogue of fauna-auth-semantics §10, one test per numbered case, named
 // `§10.N`. The v4 cases 1–34 live beside the v4 evaluator's tests (tests/engine/fql4/auth.test.ts
-// and roles.test.ts, under the same names); this file has the v10 cases 35–57, the v4 cases that
-// need more than v4 alone, and a check that every number from 1 to 57 is a test somewhere.
-// Cases that need child databases are `todo` until the store has them.
+// and roles.test.ts, under the same names), the child-database cases (12, 14, 18, 52) in
+// child-databases.test.ts; this file has the v10 cases 35–57, the v4 cases that need more than
+// v4 alone, the §7 error table, and a check that every number from 1 to 57 is a test somewhere.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test, vi } from 'vitest';
 import { parseSecret } from '../../../src/engine/auth/secret';
@@ -17,9 +17,6 @@ const NULL_DENIED = 'null_value: Null value, due to permission denied';
 const UNAUTHORIZED = 'unauthorized: Access token required';
 
 describe('v4 cases beyond the v4 files', () => {
-  test.todo('§10.12 a deleted database kills its token secrets (needs child databases)');
-  test.todo('§10.14 a parent-stored key used on its child: CurrentToken() is invalid token (needs child databases)');
-
   test('§10.16 (v10 analogue: v4 has no UDFs offline) a server-role UDF sees the caller’s identity and token', async () => {
     const w = await world();
     await w.ok('fql10', 'Function.create({ name: "who", role: "server", body: "() => [Query.identity()!.name, Query.token()!.id]" })');
@@ -29,7 +26,7 @@ describe('v4 cases beyond the v4 files', () => {
     expect(await w.ok('fql10', 'who()', tok)).toBe(`[\n  "Ann",\n  ${tokenId}\n]`);
   });
 
-  test('§10.18 (same-database half; the child-key half needs child databases) KeyFromSecret by admin, server, token', async () => {
+  test('§10.18 (same-database half; the child-key half is in child-databases.test.ts) KeyFromSecret by admin, server, token', async () => {
     const w = await world();
     expect(await w.ok('fql4', `KeyFromSecret("${w.keys.client}")`, w.keys.admin)).toMatch(/^\{\n {2}ref: Ref\(Keys\(\), "\d+"\),[\s\S]*role: 'client'/);
     for (const s of [w.keys.server, w.keys.client, await w.login()]) {
@@ -244,7 +241,7 @@ describe('v10 keys', () => {
     expect(await w.ok('fql10', 'Collection.create({ name: "Foo" }).name', key)).toBe('"Foo"');
   });
 
-  test('§10.52 (without the child-database half) update({role}) upgrades the live secret; delete() kills it', async () => {
+  test('§10.52 (same-database half; the database half is in child-databases.test.ts) update({role}) upgrades the live secret; delete() kills it', async () => {
     const w = await world();
     const made = await w.ok('fql10', 'Key.create({ role: "server" })');
     const [id, s] = [idIn(made), secretIn(made)];
@@ -256,7 +253,6 @@ describe('v10 keys', () => {
     await w.ok('fql10', `Key.byId("${id}")!.delete()`);
     expect(outcome(await w.err('fql10', '1', s))).toBe(UNAUTHORIZED);
   });
-  test.todo('§10.52 Key.create({ role, database: child }) opens only the child; update({ database }) re-targets (needs child databases)');
 
   test('§10.53 unknown role is a constraint_failure; a used role cannot be deleted; renaming it renames key.role', async () => {
     const w = await world();
@@ -410,7 +406,7 @@ describe('§7 error table, both languages', () => {
 
 describe('the catalogue is complete', () => {
   test('every case 1–57 of §10 is a test (or a todo) named §10.N', () => {
-    const files = ['tests/engine/auth/catalogue.test.ts', 'tests/engine/fql4/auth.test.ts', 'tests/engine/fql4/roles.test.ts'];
+    const files = ['catalogue', 'child-databases'].map((f) => `tests/engine/auth/${f}.test.ts`).concat(['tests/engine/fql4/auth.test.ts', 'tests/engine/fql4/roles.test.ts']);
     const names = new Set<number>();
     for (const f of files) for (const m of readFileSync(f, 'utf8').matchAll(/test(?:\.todo)?\(['"`]§10\.(\d+)|it\(['"`]§10\.(\d+)/g)) names.add(Number(m[1] ?? m[2]));
     const missing = Array.from({ length: 57 }, (_, i) => i + 1).filter((n) => !names.has(n));

@@ -207,7 +207,7 @@ describe('identity functions', () => {
     expect(await ok(engine, 'HasCurrentToken()', keys.client)).toBe('true');
   });
 
-  it("§10.14 (offline analogue): the playground's own admin secret has no key document: invalid token", async () => {
+  it("§10.14 (the root's analogue; the child case is in tests/engine/auth/child-databases.test.ts): the playground's own admin secret has no key document: invalid token", async () => {
     const { engine } = await world();
     expect(await err(engine, 'CurrentToken()')).toEqual(['invalid token', 'Token metadata is not accessible.', [], 400]);
     expect(await ok(engine, 'HasCurrentToken()')).toBe('false');
