@@ -3,7 +3,7 @@
 import type { Span } from '../api';
 import { FqlError } from '../errors';
 import type { QueryTx } from '../store/query-tx';
-import { Doc, DocRef, Double, Func, Module, NullDoc, Time, typeName, type Value } from '../values/value';
+import { Doc, DocRef, Double, Func, Module, NATIVE_COLLECTIONS, NullDoc, Time, isNamed, typeName, type Value } from '../values/value';
 import { pointSpan, type Expr, type Program, type Stmt } from './ast';
 import { recordToDoc } from './docs';
 import { parse } from './parser';
@@ -156,7 +156,11 @@ export class Interpreter {
   /** A reference read from the store: the document, or a null document saying why. */
   async resolve(ref: DocRef): Promise<Doc | NullDoc> {
     const rec = await this.tx.getDoc(ref.coll, ref.id);
-    if (!rec) return new NullDoc(ref, 'not found');
+    if (!rec) {
+      // A reference into a deleted collection: Fauna names its collection `Deleted`.
+      const gone = !isNamed(ref.coll) && !NATIVE_COLLECTIONS.has(ref.coll) && ref.coll !== 'Deleted' && !(await this.tx.getCollection(ref.coll));
+      return gone ? new NullDoc(new DocRef('Deleted', ref.id), 'collection deleted') : new NullDoc(ref, 'not found');
+    }
     const doc = recordToDoc(rec);
     // A document the caller may not read is null, with the reason (Fauna: `/* permission denied */`).
     return (await this.access.allows('read', ref.coll, [doc])) ? doc : new NullDoc(ref, 'permission denied');
@@ -518,8 +522,13 @@ export function documentNotFound(doc: NullDoc, span: Span): FqlError {
   if (doc.cause === 'permission denied') {
     return new FqlError('null_value', `Null value, due to permission denied`, span);
   }
+  if (doc.cause === 'collection deleted') {
+    return new FqlError('document_not_found', `Document with id ${doc.ref.id} does not exist because the collection was deleted.`, span);
+  }
   const message = doc.describe
     ? `${doc.describe} not found.`
+    : isNamed(doc.ref.coll)
+    ? `${doc.ref.coll} \`${doc.ref.id}\` not found.`
     : `Collection \`${doc.ref.coll}\` does not contain document with id ${doc.ref.id}.`;
   return new FqlError('document_not_found', message, span);
 }

@@ -14,8 +14,9 @@ import type { CollectionRecord, DocRecord } from './records';
 import { MISSING_DOC_BYTES, collectionSize } from './sizes';
 import { MAX_KEY, allIndexes, compareKeys, entriesFor, entryKey, padId, type EntryRecord } from './index-keys';
 import { FqlError } from '../errors';
-import { recordVersion, scanAt, versionAt } from './history';
 import { purgeExpired } from './purge';
+import { recordVersion, scanAt, versionAt } from './history';
+import { dropCollection } from './drop-collection';
 
 /** Raised at commit when a unique constraint would be broken; nothing is written. */
 export class UniqueViolation extends FqlError {
@@ -216,7 +217,7 @@ export class QueryTx {
   /** A document as it was at `ts`; billed as a read, never a conflict (the past does not change). */
   private async docAt(coll: string, id: string, ts: number, unbilled: boolean): Promise<DocRecord | null> {
     const rec = await versionAt(this.db, coll, id, ts);
-    if (!unbilled) this.metrics.documentRead(rec ? recordSize(rec) : MISSING_DOC_BYTES);
+    if (!unbilled) this.metrics.recordRead(rec);
     return rec;
   }
 
@@ -239,6 +240,7 @@ export class QueryTx {
   async getCollection(name: string): Promise<CollectionRecord | null> {
     const w = this.collWrites.get(name);
     if (w) return w;
+    if (this.collDeletes.has(name)) return null;
     let rec = this.collCache.get(name);
     if (rec === undefined) {
       rec = (await this.db.get('collections', name)) ?? null;
@@ -258,6 +260,7 @@ export class QueryTx {
       }
       byName.set(rec.name, rec);
     }
+    for (const name of this.collDeletes) byName.delete(name);
     for (const [name, rec] of this.collWrites) byName.set(name, rec);
     return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
@@ -269,7 +272,21 @@ export class QueryTx {
   }
 
   get hasWrites(): boolean {
-    return this.docWrites.size > 0 || this.collWrites.size > 0;
+    return this.docWrites.size > 0 || this.collWrites.size > 0 || this.collDeletes.size > 0;
+  }
+
+  /** Collections deleted by this query: wiped whole, first thing at commit (drop-collection.ts). */
+  private readonly collDeletes = new Set<string>();
+
+  /** Deletes a collection with its documents, index entries and history when this query commits. */
+  deleteCollection(name: string): void {
+    this.writable();
+    // Fauna refuses both in one query: the documents' writes would land in a vanished collection.
+    for (const key of this.docWrites.keys()) {
+      if (splitKey(key)[0] === name) throw new FqlError('invalid_write', 'Cannot modify a document and its collection in the same query.', this.metrics.span);
+    }
+    this.collWrites.delete(name);
+    this.collDeletes.add(name);
   }
 
   private liveIds(recs: DocRecord[]): string {
@@ -331,6 +348,7 @@ export class QueryTx {
       await tx.done.catch(() => undefined);
       throw new ContentionError();
     }
+    for (const name of this.collDeletes) await dropCollection(tx, name);
     // New indexes first, over what is stored; the document writes below then keep them in step.
     for (const b of this.builds) {
       const def = defs.get(b.coll)!;

@@ -12,7 +12,8 @@ import { argId, argObject, arity, unknownFields, type CallSpans } from './args';
 import { constraintFailure } from './constraint';
 import { RESERVED_FIELDS, writeUserDocument } from './documents';
 import type { MethodTable, ModuleDef } from './registry';
-import { collectionSet, filterSet, firstOf } from './sets';
+import { billedSet, collectionSet, filterSet, firstOf } from './sets';
+import type { SetV } from '../../values/set';
 
 /** Names a user collection may not take: modules and native collections of the language. */
 const RESERVED = new Set([
@@ -166,6 +167,20 @@ export async function collectionUpdate(interp: Interpreter, name: string, patch:
   return collectionDoc(next);
 }
 
+/** `Coll.definition.delete()`: the collection goes with its documents, index entries and history. */
+export async function collectionDelete(interp: Interpreter, name: string, spans: CallSpans): Promise<Value> {
+  const def = await interp.tx.getCollection(name);
+  if (!def) throw new FqlError('document_not_found', `Collection \`${name}\` not found.`, spans.receiver);
+  if (!(await interp.access.canManageSchema('delete', 'Collection', [collectionDoc(def)]))) throw permissionDenied(spans.call);
+  interp.tx.deleteCollection(name);
+  return new NullDoc(new DocRef('Collection', name), 'deleted');
+}
+
+/** `Collection.all()`: the definitions, by name; empty for callers that may not read schema. */
+function definitions(interp: Interpreter): SetV {
+  return billedSet(interp, 1, async () => ((await interp.access.allows('read', 'Collection', [])) ? (await interp.tx.scanCollections()).map(collectionDoc) : []));
+}
+
 export async function definitionOf(interp: Interpreter, name: string, span: Span): Promise<Value> {
   const def = await interp.tx.getCollection(name);
   if (!def) throw new FqlError('document_not_found', `Collection \`${name}\` not found.`, span);
@@ -210,6 +225,18 @@ export const collectionModule: ModuleDef = {
   kind: 'builtin',
   methods: {
     create: collectionCreate,
+    all: (interp, args, spans) => {
+      arity(args, 0, 0, spans);
+      return definitions(interp);
+    },
+    where: (interp, args, spans) => {
+      arity(args, 1, 1, spans);
+      return filterSet(interp, definitions(interp), args[0]!, spans);
+    },
+    firstWhere: (interp, args, spans) => {
+      arity(args, 1, 1, spans);
+      return firstOf(interp, filterSet(interp, definitions(interp), args[0]!, spans));
+    },
     byName: async (interp, args, spans) => {
       arity(args, 1, 1, spans);
       const name = args[0];
@@ -217,7 +244,8 @@ export const collectionModule: ModuleDef = {
       // Client keys and role-less tokens may not read definitions (§5.1): a null that says why.
       if (!(await interp.access.allows('read', 'Collection', []))) return new NullDoc(new DocRef('Collection', name), 'permission denied');
       const def = await interp.tx.getCollection(name);
-      return def ? collectionDoc(def) : null;
+      // A missing definition is a null document, so `!` says `Collection \`X\` not found.`
+      return def ? collectionDoc(def) : new NullDoc(new DocRef('Collection', name), 'not found');
     },
   },
 };

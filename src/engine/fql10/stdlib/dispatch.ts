@@ -4,7 +4,7 @@ import type { Span } from '../../api';
 import { FqlError } from '../../errors';
 import { CREDENTIAL, FUNCTION, TOKEN } from '../../store/records';
 import { SetV } from '../../values/set';
-import { Bytes, DateV, Doc, DocRef, Double, Func, IndexedRef, Module, NullDoc, Time, isNamed, typeName, type Value } from '../../values/value';
+import { Bytes, DateV, Doc, DocRef, Double, Func, IndexedRef, Module, NATIVE_COLLECTIONS, NullDoc, Time, isNamed, typeName, type Value } from '../../values/value';
 import { bytesMethods, bytesModule } from './bytes';
 import { documentNotFound, type Interpreter } from '../interpreter';
 import { displayString } from './tostring';
@@ -77,7 +77,7 @@ export async function getField(interp: Interpreter, target: Value, name: string,
   if (target === null) throw new FqlError('invalid_null_access', `Cannot access \`${name}\` on null.`, span);
   // A reference knows its id and collection: reading them reads no document (as in Fauna).
   if (target instanceof DocRef && name === 'id' && !isNamed(target.coll)) return target.id;
-  if (target instanceof DocRef && name === 'coll') return moduleNamed(target.coll);
+  if (target instanceof DocRef && name === 'coll') return moduleNamed((await collectionGone(interp, target.coll)) ? 'Deleted' : target.coll);
   if (target instanceof IndexedRef) {
     const covered = target.covered.get(name);
     if (covered !== undefined) return covered;
@@ -103,6 +103,11 @@ export async function getField(interp: Interpreter, target: Value, name: string,
     }
   }
   return noSuchField(name, v, span);
+}
+
+/** A user collection that no longer exists: references into it say `Deleted`, as in Fauna. */
+async function collectionGone(interp: Interpreter, coll: string): Promise<boolean> {
+  return !isNamed(coll) && !NATIVE_COLLECTIONS.has(coll) && !isBuiltinModule(coll) && coll !== 'Deleted' && !(await interp.tx.getCollection(coll));
 }
 
 /** `'ab'.includes` as a value: the method bound to its receiver (`arr.map('ab'.includes)`). */

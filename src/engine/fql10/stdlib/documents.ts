@@ -108,6 +108,7 @@ export const documentMethods: MethodTable<DocLike> = {
   replaceData: (interp, recv, args, spans) => write(interp, recv, args, spans, 'replace', true),
   delete: async (interp, recv, args, spans) => {
     arity(args, 0, 0, spans);
+    if (refOf(recv).coll === 'Collection') return (await import('./collection')).collectionDelete(interp, refOf(recv).id, spans);
     const rec = await existing(interp, recv, spans);
     await interp.require('delete', rec.coll, [recordToDoc(rec)], spans.call);
     if (rec.coll === 'Role') await (await import('./security-writes')).checkRoleDelete(interp, rec, spans);
