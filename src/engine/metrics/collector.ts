@@ -170,7 +170,7 @@ export class MetricsCollector implements Collector {
   }
 }
 
-/** Offsets are below 2^26 (a 64 MiB query; Fauna refuses far smaller), so this is exact and unique. */
+/** One number per span: exact and unique for offsets below 2^26 (64 Mi characters of query text). */
 function spanKey(span: Span): number {
   return span.start * 0x4000000 + span.end;
 }
