@@ -16,7 +16,7 @@ import { lineCol, renderDiagnostic } from '../render/diagnostic';
 import { arith, compare, equals } from './operators';
 import { callFunction, callMethod, getField, resolveGlobal } from './stdlib/dispatch';
 import { CausedNull, LITERAL, NullOrigin, argOrigins, dueTo, hintAt, missingField, returnOrigins } from './nulls';
-import { contextOf, type SourceText } from '../render/hints';
+import { contextOf, type Located, type SourceText } from '../render/hints';
 import { SetV } from '../values/set';
 
 /** Returned through a `?.` chain whose receiver was null: the whole chain is null (that null). */
@@ -55,6 +55,8 @@ export class Interpreter {
   spansInQuery = true;
   /** The text this interpreter's spans point into, as error summaries name it. */
   where: SourceText;
+  /** Call sites being evaluated, outermost first; one array shared by a query's interpreters. */
+  stack: Located[] = [];
 
   constructor(
     public tx: QueryTx,
@@ -77,6 +79,7 @@ export class Interpreter {
   async runPredicate(source: string, args: Value[]): Promise<Value> {
     const inner: Interpreter = new Interpreter(this.tx, source, this.logs, this.principal, undefined);
     inner.spansInQuery = false;
+    inner.stack = this.stack;
     inner.access = new Access(ADMIN, this.tx, (src, a) => inner.runPredicate(src, a), true);
     const fn = await inner.run(predicateProgram(source));
     return inner.apply(fn, args, { start: 0, end: source.length });
@@ -357,14 +360,42 @@ export class Interpreter {
 
   /** A call site: an error that left a function body run by this call records it as a trace frame. */
   private async frame(span: Span, run: () => Promise<Value>): Promise<Value> {
+    this.stack.push({ span, src: this.where });
     try {
       return await run();
     } catch (err) {
       if (err instanceof FqlError) {
         const c = contextOf(err);
-        if (c.pendingFrame) {
+        if (c.pendingFrame && !c.sealed) {
           c.trace.push({ span, src: this.where });
           c.pendingFrame = false;
+        }
+      }
+      throw err;
+    } finally {
+      this.stack.pop();
+    }
+  }
+
+  /** The call sites around the current native call, innermost first (a lazy set keeps them). */
+  callSites(): Located[] {
+    return [...this.stack].reverse();
+  }
+
+  /**
+   * Applies a callback of a lazy set, run later by whoever reads the set: an error in it gets
+   * the call sites of where the set was made (as Fauna's sets keep their stack), not the reader's.
+   */
+  async applyLazy(sites: Located[], fn: Value, args: Value[], span: Span): Promise<Value> {
+    try {
+      return await this.apply(fn, args, span);
+    } catch (err) {
+      if (err instanceof FqlError) {
+        const c = contextOf(err);
+        if (c.pendingFrame && !c.sealed) {
+          c.trace.push(...sites);
+          c.pendingFrame = false;
+          c.sealed = true;
         }
       }
       throw err;

@@ -29,6 +29,8 @@ export interface ErrorContext {
   trace: Located[];
   /** The error left a function body and waits for the call that ran it to add its frame. */
   pendingFrame: boolean;
+  /** The trace is complete (a lazy set's callback: its frames are those where the set was made). */
+  sealed?: boolean;
 }
 
 const contexts = new WeakMap<FqlError, ErrorContext>();

@@ -218,3 +218,39 @@ describe('null causes', () => {
     expect(e.summary).toBe(['error: Null literal value', 'at *query*:1:1', '  |', '1 | null!', '  | ^^^^^', '  |'].join('\n'));
   });
 });
+
+describe('traces of lazy sets (FQL2ErrorRenderingSpec)', () => {
+  beforeAll(async () => {
+    await ok(engine, 'fql10', `Function.create({ name: "setMap", body: '_ => [1].toSet().map(i => abort("ahhhhh"))' })`);
+    await ok(engine, 'fql10', `Function.create({ name: "setWhere", body: '_ => [1].toSet().where(i => abort("ahhhhh"))' })`);
+  });
+
+  it('an error in Set.map, read after the UDF returned, keeps where the set was made', async () => {
+    const e = await summary('\nsetMap(2)\n');
+    expect(e.code).toBe('abort');
+    expect(e.summary).toBe(
+      [
+        'error: Query aborted.',
+        'at *udf:setMap*:1:32',
+        '  |',
+        '1 | _ => [1].toSet().map(i => abort("ahhhhh"))',
+        '  |                                ^^^^^^^^^^',
+        '  |',
+        '  |',
+        '1 | _ => [1].toSet().map(i => abort("ahhhhh"))',
+        '  |                     ^^^^^^^^^^^^^^^^^^^^^^',
+        '  |',
+        'at *query*:2:7',
+        '  |',
+        '2 | setMap(2)',
+        '  |       ^^^',
+        '  |',
+      ].join('\n'),
+    );
+  });
+
+  it('the same for Set.where', async () => {
+    const e = await summary('\nsetWhere(2)\n');
+    expect(e.summary).toContain(['  |', '1 | _ => [1].toSet().where(i => abort("ahhhhh"))', '  |                       ^^^^^^^^^^^^^^^^^^^^^^', '  |', 'at *query*:2:9'].join('\n'));
+  });
+});

@@ -73,6 +73,7 @@ export function udf(interp: Interpreter, rec: DocRecord): Func {
       const inner = new Interp(interp.tx, body, interp.logs, interp.principal, typeof role === 'string' ? undefined : interp.access);
       inner.spansInQuery = false;
       inner.where = { name: `*udf:${rec.id}*`, text: body };
+      inner.stack = interp.stack;
       if (typeof role === 'string') {
         const { Access } = await import('../../auth/access');
         // Called from a role predicate, even an admin-role UDF stays read-only (§5.4).

@@ -76,8 +76,9 @@ export async function readable<R extends DocRef>(interp: Interpreter, coll: stri
 }
 
 export function filterSet(interp: Interpreter, set: SetV, pred: Value, spans: CallSpans): SetV {
+  const sites = interp.callSites();
   return new SetV(async function* () {
-    for await (const v of set.iterate()) if (truthy(await interp.apply(pred, [v], spans.call), spans.call)) yield v;
+    for await (const v of set.iterate()) if (truthy(await interp.applyLazy(sites, pred, [v], spans.call), spans.call)) yield v;
   }, set.pageSize);
 }
 
@@ -203,15 +204,17 @@ async function resolveForOrder(interp: Interpreter, v: Value): Promise<Value> {
 export const setMethods: MethodTable<SetV> = {
   map: (interp, set, args, spans) => {
     arity(args, 1, 1, spans);
+    const sites = interp.callSites();
     return new SetV(async function* () {
-      for await (const v of set.iterate()) yield await interp.apply(args[0]!, [v], spans.call);
+      for await (const v of set.iterate()) yield await interp.applyLazy(sites, args[0]!, [v], spans.call);
     }, set.pageSize);
   },
   flatMap: (interp, set, args, spans) => {
     arity(args, 1, 1, spans);
+    const sites = interp.callSites();
     return new SetV(async function* () {
       for await (const v of set.iterate()) {
-        const inner = await interp.apply(args[0]!, [v], spans.call);
+        const inner = await interp.applyLazy(sites, args[0]!, [v], spans.call);
         if (inner instanceof SetV) yield* inner.iterate();
         else if (Array.isArray(inner)) yield* inner;
         else throw invalidArgument('func', `expected the function to return a Set or Array, got ${typeName(inner)}`, spans.call);
