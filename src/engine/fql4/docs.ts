@@ -86,6 +86,8 @@ export function keyDocV4(rec: DocRecord): ObjectV {
   ]);
   const role = fields instanceof Map ? fields.get('role') : undefined;
   if (typeof role === 'string') out.set('role', roleValue(role));
+  const database = fields instanceof Map ? fields.get('database') : undefined;
+  if (typeof database === 'string') out.set('database', new DocRef('Database', database));
   const data = fields instanceof Map ? fields.get('data') : undefined;
   if (data !== undefined) out.set('data', data);
   if (rec.ttl !== undefined) out.set('ttl', new Time(rec.ttl));
@@ -142,11 +144,24 @@ export async function roleDocV4(tx: QueryTx, rec: DocRecord): Promise<ObjectV> {
 
 const asList = (v: Value | undefined): Value[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
+/** A child database's definition: `{ref: Database("x"), ts, name, global_id, data?}`. */
+export function databaseDocV4(rec: DocRecord): ObjectV {
+  const fields = decode(rec.data);
+  const out: ObjectV = new Map<string, Value>([
+    ['ref', new DocRef('Database', rec.id)],
+    ['ts', tsOf(rec.ts)],
+    ['name', rec.id],
+  ]);
+  if (fields instanceof Map) for (const [k, v] of fields) if (k === 'global_id' || k === 'data' || k === 'priority') out.set(k, v);
+  return out;
+}
+
 /** Any stored document as v4 `Get` shows it. */
 export async function docV4(tx: QueryTx, rec: DocRecord): Promise<ObjectV> {
   if (rec.coll === TOKEN) return tokenDocV4(rec);
   if (rec.coll === CREDENTIAL) return credentialDocV4(rec);
   if (rec.coll === KEY) return keyDocV4(rec);
   if (rec.coll === ROLE) return roleDocV4(tx, rec);
+  if (rec.coll === 'Database') return databaseDocV4(rec);
   return userDocV4(rec);
 }

@@ -160,6 +160,17 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
   KeyFromSecret: unary('key_from_secret'),
   CreateKey: unary('create_key'),
   CreateRole: unary('create_role'),
+  CreateDatabase: unary('create_database'),
+  Database: {
+    min: 1,
+    max: 2,
+    build(c) {
+      const entries: Array<[string, V4Node]> = [['database', c.arg(0, ['database'])]];
+      const scope = c.args[1];
+      if (scope && !(scope.type === 'Literal' && scope.value === null)) entries.push(['scope', c.arg(1, ['scope'])]);
+      return form(c, entries);
+    },
+  },
   Roles: nativeSet('roles'),
   Role: {
     min: 1,

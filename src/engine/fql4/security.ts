@@ -7,6 +7,8 @@
 // Only principals allowed to create keys/roles may (admin; the core's RootClassIDs).
 import { ACTIONS } from '../auth/access';
 import { BUILTIN_ROLES } from '../auth/principal';
+import { randomInt64 } from '../auth/random';
+import { DATABASE } from '../auth/route';
 import { mintKeySecret } from '../auth/secret';
 import { decode, encode } from '../store/codec';
 import { newId } from '../store/ids';
@@ -14,7 +16,7 @@ import { KEY, ROLE, type DocRecord } from '../store/records';
 import { DocRef, Module, Time, type ObjectV, type Value } from '../values/value';
 import { child, type Path, type V4Object } from './ast';
 import { castString, fail, isNativeColl } from './casts';
-import { refOf, roleDocV4, roleValue } from './docs';
+import { databaseDocV4, refOf, roleDocV4, roleValue } from './docs';
 import { arg, type Evaluator, type Form } from './form';
 import { pendingDoc, requireAllowed } from './guard';
 import { V4Lambda } from './lambda';
@@ -49,13 +51,17 @@ export async function createKeyDoc(ev: Evaluator, node: V4Object, at: Path, para
   await requireAllowed(ev, 'create', KEY, [pendingDoc(ev, KEY, id, params)], node, at);
   const role = await roleName(ev, params.get('role') ?? null, node, at);
   if (role === undefined) return invalid(node, at);
-  if (params.get('database') != null) fail('invalid argument', 'Child databases are not supported offline.', node, at);
+  const database = params.get('database') ?? null;
+  if (database !== null && !(database instanceof DocRef && database.coll === DATABASE && (await ev.tx.getDoc(DATABASE, database.id, true)))) {
+    return invalid(node, at);
+  }
   const data = params.get('data') ?? null;
   const ttl = params.get('ttl') ?? null;
   if ((data !== null && !(data instanceof Map)) || (ttl !== null && !(ttl instanceof Time))) return invalid(node, at);
   if (data) checkStorable(data, node, at);
   const { secret, hashed } = await mintKeySecret(id);
   const fields: ObjectV = new Map<string, Value>([['role', role]]);
+  if (database) fields.set('database', database.id);
   if (data) fields.set('data', data);
   const rec: DocRecord = { coll: KEY, id, ts: ev.tx.txnTs, data: encode(fields), hashedSecret: hashed };
   if (ttl) rec.ttl = ttl.micros;
@@ -64,8 +70,9 @@ export async function createKeyDoc(ev: Evaluator, node: V4Object, at: Path, para
     ['ref', refOf(rec)],
     ['ts', BigInt(rec.ts)],
   ]);
-  for (const k of orderOf(params, ['role', 'data', 'ttl'])) {
+  for (const k of orderOf(params, ['role', 'database', 'data', 'ttl'])) {
     if (k === 'role') out.set('role', roleValue(role));
+    if (k === 'database' && database) out.set('database', database);
     if (k === 'data' && data) out.set('data', data);
     if (k === 'ttl' && ttl) out.set('ttl', ttl);
   }
@@ -153,6 +160,26 @@ export async function createRoleDoc(ev: Evaluator, node: V4Object, at: Path, par
   return roleDocV4(ev.tx, rec);
 }
 
+/**
+ * `CreateDatabase({name, data?, priority?})` → `{ref: Database("x"), ts, name, global_id, …}`
+ * (admin only). The child's store is made when a secret first enters it (auth/route.ts).
+ */
+export async function createDatabaseDoc(ev: Evaluator, node: V4Object, at: Path, params: ObjectV): Promise<ObjectV> {
+  const name = params.get('name');
+  await requireAllowed(ev, 'create', DATABASE, [pendingDoc(ev, DATABASE, typeof name === 'string' ? name : '', params)], node, at);
+  if (typeof name !== 'string' || !NAME.test(name)) return invalid(node, at);
+  if (await ev.tx.getDoc(DATABASE, name, true)) fail('instance already exists', 'Database already exists.', node, at);
+  const fields: ObjectV = new Map();
+  for (const k of ['data', 'priority']) {
+    const v = params.get(k) ?? null;
+    if (v !== null) fields.set(k, v);
+  }
+  fields.set('global_id', randomInt64().toString());
+  const rec: DocRecord = { coll: DATABASE, id: name, ts: ev.tx.txnTs, data: encode(fields) };
+  ev.tx.putDoc(rec);
+  return databaseDocV4(rec);
+}
+
 const schemaCreate = (key: string, create: typeof createKeyDoc): Form => ({
   keys: [key],
   call: true,
@@ -166,6 +193,17 @@ const schemaCreate = (key: string, create: typeof createKeyDoc): Form => ({
 export const SECURITY_FORMS: Record<string, Form> = {
   create_key: schemaCreate('create_key', createKeyDoc),
   create_role: schemaCreate('create_role', createRoleDoc),
+  create_database: schemaCreate('create_database', createDatabaseDoc),
+  database: {
+    keys: ['database'],
+    optional: ['scope'],
+    call: true,
+    async run(ev, node, pos, env) {
+      if (child(node, 'scope')) fail('invalid argument', 'Only databases of the current database can be named.', node, [...pos, 'scope']);
+      const a = await arg(ev, node, 'database', pos, env);
+      return new DocRef(DATABASE, castString(a.value, a.node, a.pos));
+    },
+  },
   role: {
     keys: ['role'],
     optional: ['scope'],

@@ -3,6 +3,7 @@
 // (`instance not found` at `["update"]`), then the write permission on (old, new) at the call,
 // then validation (`validation failed` at the call). `Update` merges (`null` removes a field),
 // `Replace` starts from nothing but what is write-protected (a token's or key's hash).
+import { dropKeysOpening } from '../auth/databases';
 import { createCredential, credentialOf, setPassword } from '../auth/identity';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { parseSecret, secretMatches } from '../auth/secret';
@@ -190,6 +191,7 @@ const deleteForm: Form = {
     if (!rec) return fail('instance not found', notFoundMessage(ref.coll), node, pos);
     await requireAllowed(ev, 'delete', rec.coll, [asDoc(rec)], node, pos);
     ev.tx.deleteDoc(rec.coll, rec.id);
+    if (rec.coll === 'Database') await dropKeysOpening(ev.tx, rec.id);
     return docV4(ev.tx, rec);
   },
 };

@@ -3,6 +3,7 @@
 // are named documents: renaming one moves it and renames `role` on every key that uses it
 // (FQL2KeySpec "validate FK"), and a role a key still uses cannot be deleted.
 import { decode, encode } from '../../store/codec';
+import { dropKeysOpening, renameKeysOpening } from '../../auth/databases';
 import { DATABASE } from '../../auth/route';
 import { KEY, ROLE, type DocRecord } from '../../store/records';
 import { Time, type ObjectV, type Value } from '../../values/value';
@@ -53,9 +54,7 @@ async function writeDatabase(interp: Interpreter, rec: DocRecord, patch: ObjectV
     if (await interp.tx.getDoc(rec.coll, rename, true)) throw fail('name', `A Database already exists with the name \`${rename}\``);
     interp.tx.deleteDoc(rec.coll, rec.id);
     name = rename;
-    for (const key of await keysFor(interp, rec.id)) {
-      interp.tx.putDoc({ ...key, ts: interp.tx.txnTs, data: encode(new Map(fieldsOf(key)).set('database', rename)) });
-    }
+    await renameKeysOpening(interp.tx, rec.id, rename);
   }
   const next: DocRecord = { coll: rec.coll, id: name, ts: interp.tx.txnTs, data: encode(fields) };
   interp.tx.putDoc(next);
@@ -116,18 +115,12 @@ async function writeRole(interp: Interpreter, rec: DocRecord, patch: ObjectV, mo
   return securityDoc(next);
 }
 
-/** Keys stored here that open the child `database`. */
-async function keysFor(interp: Interpreter, database: string): Promise<DocRecord[]> {
-  return (await interp.tx.scanCollection(KEY)).filter((k) => fieldsOf(k).get('database') === database);
-}
-
 /**
  * Deleting a child database deletes the keys that open it, in the same transaction: its secrets
  * die with it, and a new database of the same name does not revive them (its store is new too).
  */
 export async function dropDatabaseKeys(interp: Interpreter, rec: DocRecord): Promise<void> {
-  if (rec.coll !== DATABASE) return;
-  for (const key of await keysFor(interp, rec.id)) interp.tx.deleteDoc(KEY, key.id);
+  if (rec.coll === DATABASE) await dropKeysOpening(interp.tx, rec.id);
 }
 
 /** Refuses to delete a role that a key still uses (the key would lose its rights silently). */
