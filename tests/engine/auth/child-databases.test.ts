@@ -79,6 +79,22 @@ describe('child databases', () => {
     expect(outcome(await w.err('fql4', 'KeyFromSecret("not a secret")', w.keys.admin))).toBe('instance not found: No key found for secret not a secret.');
   });
 
+  test('§10.14 in v4 alone: CreateDatabase, CreateKey({database: Database(…)}), CurrentToken() invalid token; Delete(Database) kills the key', async () => {
+    const w = await world();
+    expect(await w.ok('fql4', 'CreateDatabase({name: "kid"})')).toMatch(/^\{\n {2}ref: Database\("kid"\),\n {2}ts: \d+,\n {2}name: 'kid',\n {2}global_id: '\d+'\n\}$/);
+    const made = await w.ok('fql4', 'CreateKey({role: "admin", database: Database("kid")})');
+    expect(made).toMatch(/\n {2}role: 'admin',\n {2}database: Database\("kid"\),\n {2}secret: 'fnA/);
+    const kid = secretIn(made);
+    expect(outcome(await w.err('fql4', 'CurrentToken()', kid))).toBe('invalid token: Token metadata is not accessible.');
+    expect(await w.ok('fql4', 'Select("name", CreateCollection({name: "inner"}))', kid)).toBe("'inner'");
+    expect(outcome(await w.err('fql4', 'Get(Collection("inner"))'))).toMatch(/^invalid ref/);
+    expect(await w.ok('fql4', 'Select("ref", Get(Ref(Keys(), "' + idIn(made) + '")))')).toMatch(/^Ref\(Keys\(\), "\d+"\)$/);
+    expect(outcome(await w.err('fql4', 'CreateKey({role: "admin", database: Database("nope")})'))).toBe('validation failed: document data is not valid.');
+    await w.ok('fql4', 'Delete(Database("kid"))');
+    expect(outcome(await w.err('fql4', '1', kid))).toBe(UNAUTHORIZED_V4);
+    expect(outcome(await w.err('fql4', 'CreateDatabase({name: "x"})', w.keys.server))).toBe('permission denied: Insufficient privileges to perform the action.');
+  });
+
   test('admin keys descend by path (secret:child, secret:child:role); other keys, unknown paths and deeper paths are unauthorized', async () => {
     const w = await family();
     await w.ok('fql10', 'Collection.create({ name: "Inside" })', w.childKey.secret);
