@@ -14,6 +14,15 @@ type DocsStore = Store<'docs'>;
 const liveAt = (r: DocRecord | null | undefined, ts: number): DocRecord | null =>
   r && r.ts <= ts && !(r.ttl !== undefined && r.ttl <= ts) ? r : null;
 
+/** Fauna keeps 15 minutes of history beyond a collection's `history_days` (Collection.MVTOffset). */
+const MVT_OFFSET_MICROS = 15 * 60 * 1_000_000;
+const DAY_MICROS = 86_400 * 1_000_000;
+
+/** The earliest time a collection can be read at: older reads are refused, as in Fauna. */
+export function minValidTime(txnTs: number, historyDays: number): number {
+  return Math.max(0, txnTs - historyDays * DAY_MICROS - MVT_OFFSET_MICROS);
+}
+
 /** The version of a document that was current at `ts`, or null if it did not exist then. */
 export async function versionAt(db: PlaygroundDB, coll: string, id: string, ts: number): Promise<DocRecord | null> {
   const tx = db.transaction(['versions', 'docs'], 'readonly');

@@ -15,7 +15,9 @@ import { MISSING_DOC_BYTES, collectionSize } from './sizes';
 import { MAX_KEY, allIndexes, compareKeys, entriesFor, entryKey, padId, type EntryRecord } from './index-keys';
 import { FqlError } from '../errors';
 import { purgeExpired } from './purge';
-import { recordVersion, scanAt, versionAt } from './history';
+import { minValidTime, recordVersion, scanAt, versionAt } from './history';
+import { formatTime } from '../values/time';
+import { Time } from '../values/value';
 import { dropCollection } from './drop-collection';
 
 /** Raised at commit when a unique constraint would be broken; nothing is written. */
@@ -96,7 +98,7 @@ export class QueryTx {
    * (a miss too); `unbilled` reads are integrity checks Fauna does not charge for.
    */
   async getDoc(coll: string, id: string, unbilled = false): Promise<DocRecord | null> {
-    if (this.readTs !== undefined) return this.docAt(coll, id, this.readTs, unbilled);
+    if (this.readTs !== undefined) return this.docAt(coll, id, await this.pastFor(coll), unbilled);
     const key = docKey(coll, id);
     if (this.docWrites.has(key)) return this.live(this.docWrites.get(key));
     let rec = this.docCache.get(key);
@@ -148,7 +150,7 @@ export class QueryTx {
    * it is read for its fields.
    */
   async scanCollection(coll: string): Promise<DocRecord[]> {
-    if (this.readTs !== undefined) return (await scanAt(this.db, coll, this.readTs)).sort(idOrder);
+    if (this.readTs !== undefined) return (await scanAt(this.db, coll, await this.pastFor(coll))).sort(idOrder);
     const stored = await this.db.getAll('docs', IDBKeyRange.bound([coll, ''], [coll, '\uffff']));
     if (!this.scanReads.has(coll)) this.scanReads.set(coll, scanSignature(stored.filter((r) => this.live(r))));
     const byId = new Map<string, DocRecord | null>();
@@ -174,7 +176,7 @@ export class QueryTx {
   async indexEntries(coll: CollectionRecord, index: string, terms: IDBValidKey[]): Promise<EntryRecord[]> {
     if (this.readTs !== undefined) {
       // Index entries are kept for the present only: the past is derived from the versions.
-      const past = (await scanAt(this.db, coll.name, this.readTs)).flatMap((r) => entriesFor(r, coll));
+      const past = (await scanAt(this.db, coll.name, await this.pastFor(coll.name))).flatMap((r) => entriesFor(r, coll));
       return past.filter((e) => e.index === index && compareKeys(e.terms, terms) === 0).sort((a, b) => compareKeys(entryKey(a), entryKey(b)));
     }
     const range = IDBKeyRange.bound([coll.name, index, terms], [coll.name, index, terms, MAX_KEY]);
@@ -219,6 +221,15 @@ export class QueryTx {
     const rec = await versionAt(this.db, coll, id, ts);
     if (!unbilled) this.metrics.recordRead(rec);
     return rec;
+  }
+
+  /** The snapshot time for reading `coll` in the past, refused before what it keeps history for. */
+  private async pastFor(coll: string): Promise<number> {
+    const ts = this.readTs!;
+    const def = await this.getCollection(coll);
+    const mvt = def ? minValidTime(this.txnTs, def.historyDays) : -Infinity;
+    if (ts < mvt) throw new FqlError('invalid_request', `Requested timestamp ${formatTime(new Time(ts))} less than minimum allowed timestamp ${formatTime(new Time(mvt))}.`);
+    return ts;
   }
 
   private writable(): void {

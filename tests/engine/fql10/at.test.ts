@@ -80,3 +80,17 @@ describe('at (time) expr', () => {
     expect(await dumpStores(name)).toBe(before);
   });
 });
+
+describe('at before the history a collection keeps (Fauna: history_days plus 15 minutes)', () => {
+  it('is refused as an invalid request', async () => {
+    const e = (await fail(engine, 'fql10', `at (Time("2000-01-01T00:00:00.000Z")) {\n  Author.byId("${id}")!.foo\n}`)).error;
+    expect(e.code).toBe('invalid_request');
+    expect(e.message).toMatch(/^Requested timestamp 2000-01-01T00:00:00Z less than minimum allowed timestamp \d{4}-\d\d-\d\dT[\d:.]+Z\.$/);
+  });
+
+  it('with history_days, older reads are allowed', async () => {
+    await ok(engine, 'fql10', 'Collection.create({ name: "Old", history_days: 30 })');
+    expect(await text('at (Time.now().subtract(10, "days")) Old.all().count()')).toBe('0');
+    expect((await fail(engine, 'fql10', 'at (Time.now().subtract(31, "days")) Old.all().count()')).error.code).toBe('invalid_request');
+  });
+});
