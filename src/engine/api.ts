@@ -112,7 +112,7 @@ export interface DatabaseOverview {
   keys: Array<{ id: string; role: string; ttl?: string }>;
   roles: string[];
   functions: string[];
-  /** Child database definitions (they cannot be entered offline). */
+  /** Child databases (each a store of its own, entered with a key made for it). */
   databases: string[];
 }
 
