@@ -18,6 +18,7 @@ import { callFunction, callMethod, getField, resolveGlobal } from './stdlib/disp
 import { CausedNull, LITERAL, NullOrigin, argOrigins, dueTo, hintAt, missingField, returnOrigins } from './nulls';
 import { contextOf, type Located, type SourceText } from '../render/hints';
 import { SetV } from '../values/set';
+import { pinToSnapshot } from './snapshot';
 
 /** Returned through a `?.` chain whose receiver was null: the whole chain is null (that null). */
 class Short {
@@ -289,21 +290,11 @@ export class Interpreter {
     }
   }
 
-  /** References leaving an `at` are read there, so they keep showing that snapshot. */
+  /** Values leaving an `at` keep showing that snapshot (snapshot.ts). */
   private async pinned(v: Slot): Promise<Slot> {
-    if (this.tx.readTs === undefined) return v;
-    if (v instanceof DocRef) return this.resolve(v);
-    if (Array.isArray(v)) {
-      const out: Value[] = [];
-      for (const x of v) out.push(strip(await this.pinned(x)));
-      return out;
-    }
-    if (v instanceof Map) {
-      const out = new Map<string, Value>();
-      for (const [k, x] of v) out.set(k, strip(await this.pinned(x)));
-      return out;
-    }
-    return v;
+    const ts = this.tx.readTs;
+    if (ts === undefined || v instanceof CausedNull) return v;
+    return pinToSnapshot(this.tx, ts, v, (r) => this.resolve(r));
   }
 
   private async call(e: Extract<Expr, { kind: 'call' }>, env: Env): Promise<Chained> {

@@ -44,6 +44,11 @@ describe('at (time) expr', () => {
     expect(await text(`at (${created}) Author.byName("Mark Twain").count()`)).toBe('0');
   });
 
+  it('a set returned from at is read at that time, whenever it is read', async () => {
+    expect(await text(`at (${created}) Author.all()`)).toContain('name: "Samuel Clemens"');
+    expect(await text(`let s = at (${created}) Author.all().map(.name)\ns.toArray()`)).toBe('[\n  "Samuel Clemens"\n]');
+  });
+
   it('a deleted document is still there before its deletion', async () => {
     const other = JSON.parse(await text('Author.create({ name: "Sophocles" }).id'));
     const before = await text(`Author.byId("${other}")!.ts`);
