@@ -13,6 +13,7 @@ export type Expr =
   | { kind: 'block'; body: Stmt[]; span: Span }
   | { kind: 'if'; cond: Expr; then: Expr; else?: Expr; span: Span }
   | { kind: 'at'; time: Expr; body: Expr; span: Span }
+  | { kind: 'match'; subject: Expr; span: Span }
   | { kind: 'lambda'; params: string[]; variadic: boolean; body: Expr; span: Span }
   | { kind: 'member'; target: Expr; name: string; optional: boolean; nameSpan: Span; span: Span }
   | { kind: 'index'; target: Expr; index: Expr; optional: boolean; span: Span }

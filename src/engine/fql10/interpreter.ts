@@ -212,6 +212,9 @@ export class Interpreter {
         return this.lambda(e, env);
       case 'at':
         return this.atTime(e, env);
+      case 'match':
+        // Fauna's interpreter does not implement `match` either: a failed check, where it is evaluated.
+        throw new FqlError('invalid_query', 'match expr not supported', e.span);
       case 'member': {
         const slot = await this.chain(e.target, env);
         if (slot instanceof Short) return slot;

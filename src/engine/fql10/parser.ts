@@ -79,7 +79,7 @@ class Parser {
   private startsStatement(t: Token = this.tok): boolean {
     if (t.kind === 'eof' || t.kind === 'error') return false;
     if (t.kind === 'punct') return ['(', '[', '{', '.', '-', '!', '~'].includes(t.text);
-    return t.kind !== 'keyword' || ['null', 'true', 'false', 'if', 'at', 'let'].includes(t.text);
+    return t.kind !== 'keyword' || ['null', 'true', 'false', 'if', 'at', 'match', 'let'].includes(t.text);
   }
 
   private emptyBody(where: 'query' | 'block'): FqlError {
@@ -286,7 +286,7 @@ class Parser {
       } else if (this.is('!') && !t.nlBefore) {
         this.next();
         target = { kind: 'nonNull', target, span: this.span(start) };
-      } else if (this.is('{') && !t.nlBefore) {
+      } else if (this.is('{') && !t.nlBefore && !this.inMatchHead) {
         const fields = this.projection();
         target = { kind: 'project', target, fields, span: this.span(start) };
       } else {
@@ -399,6 +399,7 @@ class Parser {
         }
         if (t.text === 'if') return this.ifExpr();
         if (t.text === 'at') return this.atExpr();
+        if (t.text === 'match') return this.matchExpr();
         throw this.expected('expression');
       case 'punct':
         if (t.text === '.' || t.text === '?.') {
@@ -525,6 +526,32 @@ class Parser {
       return { kind: 'if', cond, then, else: otherwise, span: this.span(start) };
     }
     return { kind: 'if', cond, then, span: this.span(start) };
+  }
+
+  /** Set while reading the subject of `match`, whose `{` opens the cases, not a projection. */
+  private inMatchHead = false;
+
+  /**
+   * `match subject { case pattern => expr … }`. Fauna parses it but does not evaluate it, so the
+   * cases are only checked for balanced braces here.
+   */
+  private matchExpr(): Expr {
+    const start = this.tok.start;
+    this.expect('match');
+    this.inMatchHead = true;
+    let subject: Expr;
+    try {
+      subject = this.postfix(this.primary());
+    } finally {
+      this.inMatchHead = false;
+    }
+    this.expect('{');
+    for (let depth = 1; depth > 0; this.next()) {
+      if (this.tok.kind === 'eof') throw this.expected('`}`');
+      if (this.is('{')) depth++;
+      else if (this.is('}')) depth--;
+    }
+    return { kind: 'match', subject, span: this.span(start) };
   }
 
   /** `at (time) expr`: `expr` read as of `time`. */
