@@ -257,6 +257,32 @@ export async function runDriverSuite(host: SuiteHost): Promise<CaseOutcome[]> {
     check(coll instanceof faunadb.values.Ref && coll.id === 'characters', 'a collection → values.Ref');
   });
 
+  test('v4 sets and indexes: SetRef for Match and Documents, Ref for native sets and indexes, pages of refs', async () => {
+    await v4admin.query(q.If(q.Exists(q.Collection('spells')), null, q.CreateCollection({ name: 'spells' })));
+    await v4admin.query(
+      q.If(
+        q.Exists(q.Index('spells_by_element')),
+        null,
+        q.CreateIndex({ name: 'spells_by_element', source: q.Collection('spells'), terms: [{ field: ['data', 'element'] }] }),
+      ),
+    );
+    await v4admin.query(q.Create(q.Collection('spells'), { data: { name: 'Fire Beak', element: 'fire' } }));
+    const match = await v4admin.query<FaunadbModule.values.SetRef>(q.Match(q.Index('spells_by_element'), 'fire'));
+    check(match instanceof faunadb.values.SetRef, `Match → values.SetRef (${JSON.stringify(match)})`);
+    const raw = (match as unknown as { value: { match: FaunadbModule.values.Ref; terms: string } }).value;
+    const index = raw.match;
+    check(index instanceof faunadb.values.Ref && index.id === 'spells_by_element' && index.collection?.id === 'indexes', 'its index ref');
+    same(raw.terms, 'fire', 'its terms');
+    const docs = await v4admin.query<FaunadbModule.values.SetRef>(q.Documents(q.Collection('spells')));
+    check(docs instanceof faunadb.values.SetRef, 'Documents → values.SetRef');
+    const native = await v4admin.query<FaunadbModule.values.Ref>(q.Collections());
+    check(native instanceof faunadb.values.Ref && native.id === 'collections', 'Collections() → the native ref');
+    const idx = await v4admin.query<FaunadbModule.values.Ref>(q.Index('spells_by_element'));
+    check(idx instanceof faunadb.values.Ref && idx.collection?.id === 'indexes', 'Index() → a ref in indexes');
+    const page = await v4admin.query<{ data: FaunadbModule.values.Ref[] }>(q.Paginate(q.Match(q.Index('spells_by_element'), 'fire')));
+    check(page.data.length >= 1 && page.data.every((r) => r instanceof faunadb.values.Ref && r.collection?.id === 'spells'), 'a page of spell refs');
+  });
+
   test('v4 errors: BadRequest, Unauthorized, PermissionDenied, NotFound, UnavailableError (timeout)', async () => {
     await v4admin.query(q.If(q.Exists(q.Collection('characters')), null, q.CreateCollection({ name: 'characters' })));
     await v4admin.query(q.If(q.Exists(characters()), null, q.Create(characters(), { credentials: { password: 'abracadabra' } })));

@@ -198,7 +198,7 @@ export function matchSet(ev: Evaluator, def: V4IndexDef, terms: Value): V4Set {
       ? `Match(Index(${JSON.stringify(def.name)}))`
       : `Match(Index(${JSON.stringify(def.name)}), ${exprValueText(terms)})`;
   const desc = def.values.map((v) => v.reverse);
-  return new V4Set(
+  const set = new V4Set(
     text,
     async () => {
       const partitions = def.terms.length > 0 ? 1 : 8;
@@ -218,6 +218,8 @@ export function matchSet(ev: Evaluator, def: V4IndexDef, terms: Value): V4Set {
     },
     desc,
   );
+  set.expr = { kind: 'match', index: def.name, terms };
+  return set;
 }
 
 export const matchForm: Form = {

@@ -103,7 +103,7 @@ const filterForm: Form = {
     // A filtered set stays a set: the lambda runs when it is read.
     const set = it.set;
     const text = `Filter(${set.v4Text}, ${c.lambda.v4Text.replace(/^Query\((.*)\)$/s, '$1')})`;
-    return new V4Set(
+    const filtered = new V4Set(
       text,
       async () => {
         const out = [];
@@ -113,6 +113,8 @@ const filterForm: Form = {
       set.desc,
       set.reversed,
     );
+    filtered.expr = { kind: 'filter', lambdaWire: c.lambda.wire, set };
+    return filtered;
   },
 };
 

@@ -3,11 +3,14 @@
 // v4 queries are JavaScript calling faunadb-js functions. The playground never evaluates that
 // JavaScript (a shared link would be an XSS vector): acorn parses it, and only a whitelist of
 // node types is translated — calls of FQL functions (optionally as `q.Name`), object and array
-// literals, and string/number/boolean/null literals. Anything else is refused with its span.
+// literals, string/number/boolean/null literals, and arrow functions (the driver turns a JS
+// function into a `Lambda`, calling it with a `Var` per parameter: so does this translation, with
+// the parameters bound as variables in the body). Anything else is refused with its span.
 // The translation mirrors what the driver's functions and its `wrap` do to their arguments, so
 // the tree serialises to exactly the JSON the driver would POST.
 import {
   parseExpressionAt,
+  type ArrowFunctionExpression,
   tokTypes,
   tokenizer,
   type CallExpression,
@@ -104,8 +107,10 @@ export function parseExpr(node: Expression | SpreadElement, pos: Path): V4Node {
     case 'CallExpression':
       return call(node, pos);
     case 'Identifier':
+      if (isBound(node.name)) return { kind: 'object', entries: [['var', scalar(node.name, node)]], span: span(node) };
       return refuse(node, pos, `identifier \`${node.name}\``);
     case 'ArrowFunctionExpression':
+      return arrow(node, pos);
     case 'FunctionExpression':
       return refuse(node, pos, 'function');
     case 'TemplateLiteral':
@@ -117,6 +122,36 @@ export function parseExpr(node: Expression | SpreadElement, pos: Path): V4Node {
       return refuse(node, pos, 'spread');
     default:
       return refuse(node, pos, kindName(node.type));
+  }
+}
+
+// The parameters of the arrow functions being translated, innermost last (parsing is synchronous).
+const scopes: string[][] = [];
+const isBound = (name: string): boolean => scopes.some((names) => names.includes(name));
+
+/**
+ * `x => Add(x, 1)` → `{"lambda": "x", "expr": {"add": [{"var": "x"}, 1]}}`, `(a, b) => …` →
+ * `{"lambda": ["a", "b"], …}`, as the driver's Lambda(fn) builds it. The body is one expression,
+ * or a block holding only `return <expression>`.
+ */
+function arrow(node: ArrowFunctionExpression, pos: Path): V4Node {
+  const names = node.params.map((p) => (p.type === 'Identifier' ? p.name : refuse(p, pos, 'a parameter that is not a plain name')));
+  let body: Expression;
+  if (node.body.type !== 'BlockStatement') body = node.body;
+  else {
+    const only = node.body.body.length === 1 ? node.body.body[0] : undefined;
+    if (!only || only.type !== 'ReturnStatement' || !only.argument) return refuse(node.body, pos, 'a function body other than `return <expression>`');
+    body = only.argument;
+  }
+  const params: V4Node =
+    names.length === 1
+      ? scalar(names[0]!, node.params[0]!)
+      : { kind: 'array', items: names.map((n, i) => scalar(n, node.params[i]!)), span: span(node) };
+  scopes.push(names);
+  try {
+    return { kind: 'object', entries: [['lambda', params], ['expr', parseExpr(body, [...pos, 'expr'])]], span: span(node) };
+  } finally {
+    scopes.pop();
   }
 }
 

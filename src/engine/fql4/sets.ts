@@ -23,9 +23,23 @@ export interface Elem {
 export const INDEX = 'Index';
 export const DATABASE = 'Database';
 
+/**
+ * What a set is made of, for its wire form (the core's RenderContext.writeSetRef): a native
+ * schema set and `Documents`' source render as refs, the others as `{"@set": {…}}`.
+ */
+export type SetExpr =
+  | { kind: 'native'; id: string }
+  | { kind: 'documents'; coll: string }
+  | { kind: 'match'; index: string; terms: Value }
+  | { kind: 'union' | 'intersection' | 'difference'; sets: V4Set[] }
+  | { kind: 'distinct' | 'reverse'; set: V4Set }
+  | { kind: 'filter'; lambdaWire: string; set: V4Set };
+
 export class V4Set extends Func {
   /** How the v4 shell prints the set: the expression that made it (the driver's SetRef). */
   readonly v4Text: string;
+  /** What it is made of, for the wire JSON (set where the set is made). */
+  expr?: SetExpr;
 
   constructor(
     text: string,
@@ -97,13 +111,27 @@ async function readableRefs(ev: Evaluator, coll: string, refs: DocRef[]): Promis
 
 /** `Documents(Collection("spells"))`: every document of a collection, by ref. */
 export function documentsSet(ev: Evaluator, coll: string): V4Set {
-  return new V4Set(`Documents(Collection(${JSON.stringify(coll)}))`, async () => {
+  const set = new V4Set(`Documents(Collection(${JSON.stringify(coll)}))`, async () => {
     const recs = await ev.tx.scanCollection(coll);
     billSet(ev, recs.length, 8);
     const refs = await readableRefs(ev, coll, recs.map((r) => new DocRef(r.coll, r.id)));
     return sortElems(refs.map((ref) => ({ values: [], ref })), []);
   });
+  set.expr = { kind: 'documents', coll };
+  return set;
 }
+
+/** The v4 ids of the native sets (`{"@ref":{"id":"keys"}}`), by the store's collection name. */
+const NATIVE_SET_IDS = new Map([
+  ['Collection', 'collections'],
+  [TOKEN, 'tokens'],
+  [CREDENTIAL, 'credentials'],
+  [KEY, 'keys'],
+  [ROLE, 'roles'],
+  [FUNCTION, 'functions'],
+  [INDEX, 'indexes'],
+  [DATABASE, 'databases'],
+]);
 
 /** v4 names of the native sets, by the store's collection name. */
 const NATIVE_SET_TEXT = new Map([
@@ -121,7 +149,7 @@ const NATIVE_SET_TEXT = new Map([
 export function nativeSet(ev: Evaluator, coll: string): V4Set | undefined {
   const text = NATIVE_SET_TEXT.get(coll);
   if (text === undefined) return undefined;
-  return new V4Set(text, async () => {
+  const set = new V4Set(text, async () => {
     if (coll === DATABASE) {
       billSet(ev, 0, 8);
       return [];
@@ -142,6 +170,8 @@ export function nativeSet(ev: Evaluator, coll: string): V4Set | undefined {
     const refs = await readableRefs(ev, coll, recs.map((r) => new DocRef(r.coll, r.id)));
     return sortElems(refs.map((ref) => ({ values: [], ref })), []);
   });
+  set.expr = { kind: 'native', id: NATIVE_SET_IDS.get(coll)! };
+  return set;
 }
 
 /** The driver's Expr.toString of a value inside a set expression: strings JSON-quoted. */
@@ -160,7 +190,7 @@ const sameKey = (e: Elem): string => JSON.stringify(valueKey(literalOf(e)));
 export function combineSets(ev: Evaluator, op: 'Union' | 'Intersection' | 'Difference', sets: V4Set[]): V4Set {
   const text = `${op}(${sets.map((s) => s.v4Text).join(', ')})`;
   const desc = sets[0]?.desc ?? [];
-  return new V4Set(
+  const combined = new V4Set(
     text,
     async () => {
       const all = [];
@@ -181,11 +211,13 @@ export function combineSets(ev: Evaluator, op: 'Union' | 'Intersection' | 'Diffe
     },
     desc,
   );
+  combined.expr = { kind: op === 'Union' ? 'union' : op === 'Intersection' ? 'intersection' : 'difference', sets };
+  return combined;
 }
 
 /** `Distinct(set)`: one element per distinct value, the first in order. */
 export function distinctSet(set: V4Set): V4Set {
-  return new V4Set(
+  const distinct = new V4Set(
     `Distinct(${set.v4Text})`,
     async () => {
       const seen = new Set<string>();
@@ -202,9 +234,13 @@ export function distinctSet(set: V4Set): V4Set {
     set.desc,
     set.reversed,
   );
+  distinct.expr = { kind: 'distinct', set };
+  return distinct;
 }
 
 /** `Reverse(set)`: the same elements, last first. */
 export function reverseSet(set: V4Set): V4Set {
-  return new V4Set(`Reverse(${set.v4Text})`, async () => [...(await set.load())].reverse(), set.desc, !set.reversed);
+  const reversed = new V4Set(`Reverse(${set.v4Text})`, async () => [...(await set.load())].reverse(), set.desc, !set.reversed);
+  reversed.expr = { kind: 'reverse', set };
+  return reversed;
 }

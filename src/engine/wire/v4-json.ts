@@ -2,6 +2,7 @@
 // refs, times and dates, `{"@obj": …}` around objects that have a key starting with `@`, and
 // the `{"resource": …}` / `{"errors": […]}` envelopes. Compact, so lengths are `bytesOut`.
 import { V4Lambda } from '../fql4/lambda';
+import { V4Set } from '../fql4/sets';
 import { Page, SetV } from '../values/set';
 import { Bytes, DateV, Doc, DocRef, Double, Func, Module, NullDoc, Time, type ObjectV, type Value } from '../values/value';
 
@@ -13,6 +14,8 @@ const NATIVE_IDS = new Map([
   ['Collection', 'collections'],
   ['Role', 'roles'],
   ['Function', 'functions'],
+  ['Index', 'indexes'],
+  ['Database', 'databases'],
 ]);
 
 const str = (s: string) => JSON.stringify(s);
@@ -32,6 +35,7 @@ export function v4Json(v: Value): string {
   if (Array.isArray(v)) return `[${v.map(v4Json).join(',')}]`;
   // A v4 `Query(Lambda(…))` travels as `{"@query": <its wire expression>}`.
   if (v instanceof V4Lambda) return `{"@query":${v.wire}}`;
+  if (v instanceof V4Set) return setJson(v);
   if (v instanceof Func) return str(`[function ${v.name}]`);
   if (v instanceof SetV) return str('[set]');
   if (v instanceof Page) {
@@ -58,6 +62,32 @@ export function v4ErrorsJson(errors: V4ErrorEntry[]): string {
     `{"position":[${e.position.map((p) => (typeof p === 'number' ? String(p) : str(p))).join(',')}],` +
     `"code":${str(e.code)},"description":${str(e.description)}}`;
   return `{"errors":[${errors.map(one).join(',')}]}`;
+}
+
+/** A set as the core renders a set ref: native sets and `Documents`' source as refs, else `@set`. */
+function setJson(s: V4Set): string {
+  const e = s.expr;
+  if (!e) return str(`[set ${s.v4Text}]`);
+  switch (e.kind) {
+    case 'native':
+      return `{"@ref":{"id":${str(e.id)}}}`;
+    case 'documents':
+      return `{"@set":{"documents":${collectionJson(new Module(e.coll, 'user-collection'))}}}`;
+    case 'match': {
+      const index = `{"@ref":{"id":${str(e.index)},"collection":{"@ref":{"id":"indexes"}}}}`;
+      const noTerms = Array.isArray(e.terms) && e.terms.length === 0;
+      return `{"@set":{"match":${index}${noTerms ? '' : `,"terms":${v4Json(e.terms)}`}}}`;
+    }
+    case 'union':
+    case 'intersection':
+    case 'difference':
+      return `{"@set":{${str(e.kind)}:[${e.sets.map(setJson).join(',')}]}}`;
+    case 'distinct':
+    case 'reverse':
+      return `{"@set":{${str(e.kind)}:${setJson(e.set)}}}`;
+    case 'filter':
+      return `{"@set":{"filter":{"@query":${e.lambdaWire}},"collection":${setJson(e.set)}}}`;
+  }
 }
 
 function collectionJson(m: Module): string {
