@@ -101,6 +101,8 @@ export class QueryTx {
     if (this.readTs !== undefined) return this.docAt(coll, id, await this.pastFor(coll), unbilled);
     const key = docKey(coll, id);
     if (this.docWrites.has(key)) return this.live(this.docWrites.get(key));
+    // A collection this query deleted has no stored documents any more (a new one of its name, only its own).
+    if (this.collDeletes.has(coll)) return null;
     let rec = this.docCache.get(key);
     if (rec === undefined) {
       rec = (await this.db.get('docs', [coll, id])) ?? null;
@@ -151,8 +153,10 @@ export class QueryTx {
    */
   async scanCollection(coll: string): Promise<DocRecord[]> {
     if (this.readTs !== undefined) return (await scanAt(this.db, coll, await this.pastFor(coll))).sort(idOrder);
-    const stored = await this.db.getAll('docs', IDBKeyRange.bound([coll, ''], [coll, '\uffff']));
-    if (!this.scanReads.has(coll)) this.scanReads.set(coll, scanSignature(stored.filter((r) => this.live(r))));
+    // What this query wipes at commit is neither read nor checked for changes.
+    const wiped = this.collDeletes.has(coll);
+    const stored = wiped ? [] : await this.db.getAll('docs', IDBKeyRange.bound([coll, ''], [coll, '\uffff']));
+    if (!wiped && !this.scanReads.has(coll)) this.scanReads.set(coll, scanSignature(stored.filter((r) => this.live(r))));
     const byId = new Map<string, DocRecord | null>();
     for (const r of stored) {
       const key = docKey(r.coll, r.id);
@@ -180,9 +184,10 @@ export class QueryTx {
       return past.filter((e) => e.index === index && compareKeys(e.terms, terms) === 0).sort((a, b) => compareKeys(entryKey(a), entryKey(b)));
     }
     const range = IDBKeyRange.bound([coll.name, index, terms], [coll.name, index, terms, MAX_KEY]);
-    const stored = await this.db.getAll('entries', range);
+    const wiped = this.collDeletes.has(coll.name);
+    const stored = wiped ? [] : await this.db.getAll('entries', range);
     const sig = `${coll.name}/${index}/${JSON.stringify(terms)}`;
-    if (!this.entryReads.has(sig)) this.entryReads.set(sig, { range, seen: entrySignature(stored) });
+    if (!wiped && !this.entryReads.has(sig)) this.entryReads.set(sig, { range, seen: entrySignature(stored) });
     const written = new Set<string>();
     const mine: EntryRecord[] = [];
     for (const [key, rec] of this.docWrites) {

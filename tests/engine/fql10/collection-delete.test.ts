@@ -50,6 +50,14 @@ describe('deleting a collection', () => {
     expect(await text('Foo.all().count()')).toBe('0');
   });
 
+  it('later in the deleting query, its documents are gone, also from a collection of the same name made again', async () => {
+    await ok(engine, 'fql10', 'Foo.create({ id: "7", n: 1 })');
+    const gone = await text('let d = Foo.byId("7")\nFoo.definition.delete()\nd.exists()');
+    expect(gone).toBe('false');
+    await ok(engine, 'fql10', 'Collection.create({ name: "Foo" })\nFoo.create({ id: "7", n: 1 })');
+    expect(await text('Foo.definition.delete()\nCollection.create({ name: "Foo" })\n[Foo.all().count(), Foo.byId("7").exists()]')).toBe('[\n  0,\n  false\n]');
+  });
+
   it('references into a deleted collection are null documents of `Deleted`', async () => {
     const id = JSON.parse(await text('Foo.create({ bar: Bar.create({}) }).id'));
     const barId = JSON.parse(await text(`Foo.byId("${id}")!.bar.id`));
