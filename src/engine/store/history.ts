@@ -49,13 +49,25 @@ export async function scanAt(db: PlaygroundDB, coll: string, ts: number): Promis
 }
 
 /** Records a committed write (a record, or null for a deletion) as a version, in the commit's transaction. */
-export async function recordVersion(versions: VersionsStore, docs: DocsStore, coll: string, id: string, rec: DocRecord | null, txnTs: number): Promise<void> {
+export async function recordVersion(
+  versions: VersionsStore,
+  docs: DocsStore,
+  coll: string,
+  id: string,
+  rec: DocRecord | null,
+  txnTs: number,
+  /** Versions wholly before this time can no longer be read (minValidTime): they are dropped. */
+  mvt = -Infinity,
+): Promise<void> {
   const old = await docs.get([coll, id]);
   // A document older than the history store: keep the version this write replaces.
   if (old && (await versions.count(IDBKeyRange.bound([coll, id, -Infinity], [coll, id, Infinity]))) === 0) {
     await versions.put({ coll, id, ts: old.ts, rec: old });
   }
   await versions.put({ coll, id, ts: txnTs, rec });
+  // The last version at or before the MVT still answers reads at the MVT; older ones never will.
+  const keys = await versions.getAllKeys(IDBKeyRange.bound([coll, id, -Infinity], [coll, id, mvt]));
+  for (const key of keys.slice(0, -1)) await versions.delete(key);
 }
 
 /** Forgets the history of every document of a collection (the collection was deleted). */

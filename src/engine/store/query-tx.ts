@@ -320,8 +320,8 @@ export class QueryTx {
       const def = await this.getCollection(splitKey(key)[0]);
       if (def) defs.set(def.name, def);
     }
-    const tx = this.db.transaction(['docs', 'entries'], 'readwrite');
-    await purgeExpired(tx.objectStore('docs'), tx.objectStore('entries'), this.expired, () => false, defs, this.txnTs);
+    const tx = this.db.transaction(['docs', 'entries', 'versions'], 'readwrite');
+    await purgeExpired(tx.objectStore('docs'), tx.objectStore('entries'), tx.objectStore('versions'), this.expired, () => false, defs, this.txnTs);
     await tx.done;
   }
 
@@ -382,7 +382,7 @@ export class QueryTx {
         if (old) for (const e of entriesFor(old, def)) await entries.delete(entryKey(e));
         if (rec) for (const e of entriesFor(rec, def)) added.push(e);
       }
-      await recordVersion(tx.objectStore('versions'), docs, coll, id, rec, this.txnTs);
+      await recordVersion(tx.objectStore('versions'), docs, coll, id, rec, this.txnTs, def ? minValidTime(this.txnTs, def.historyDays) : undefined);
       if (rec) {
         writes.push(docs.put(rec));
       } else {
@@ -407,7 +407,7 @@ export class QueryTx {
       writes.push(colls.put(rec));
       this.metrics.documentWrite(collectionSize(rec), this.writeSpans.get(`$collection/${rec.name}`));
     }
-    await purgeExpired(docs, entries, this.expired, (key) => this.docWrites.has(key), defs, this.txnTs);
+    await purgeExpired(docs, entries, tx.objectStore('versions'), this.expired, (key) => this.docWrites.has(key), defs, this.txnTs);
     // Only the read set decides conflicts (serializable); commits of unrelated writes interleave.
     const m = await meta.get('database');
     writes.push(meta.put({ ...m!, lastTs: Math.max(m!.lastTs, this.txnTs) }, 'database'));
