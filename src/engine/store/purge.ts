@@ -7,7 +7,7 @@ import type { IDBPObjectStore, StoreNames } from 'idb';
 import { entriesFor, entryKey } from './index-keys';
 import type { CollectionRecord, PlaygroundSchema } from './records';
 
-type Store<N extends 'docs' | 'entries'> = IDBPObjectStore<PlaygroundSchema, ArrayLike<StoreNames<PlaygroundSchema>>, N, 'readwrite'>;
+type Store<N extends 'docs' | 'entries' | 'versions'> = IDBPObjectStore<PlaygroundSchema, ArrayLike<StoreNames<PlaygroundSchema>>, N, 'readwrite'>;
 
 /**
  * Deletes each `expired` document (key `coll/id` → the version seen) that is still that version
@@ -17,6 +17,7 @@ type Store<N extends 'docs' | 'entries'> = IDBPObjectStore<PlaygroundSchema, Arr
 export async function purgeExpired(
   docs: Store<'docs'>,
   entries: Store<'entries'>,
+  versions: Store<'versions'>,
   expired: Map<string, number>,
   skip: (key: string) => boolean,
   defs: Map<string, CollectionRecord>,
@@ -31,6 +32,10 @@ export async function purgeExpired(
     if (!cur || cur.ts !== ts || cur.ttl === undefined || cur.ttl > txnTs) continue;
     const def = defs.get(coll);
     if (def) for (const e of entriesFor(cur, def)) await entries.delete(entryKey(e));
+    // `at` reads the past from the versions: a document older than them leaves its last one there.
+    if ((await versions.count(IDBKeyRange.bound([coll, id, -Infinity], [coll, id, Infinity]))) === 0) {
+      await versions.put({ coll, id, ts: cur.ts, rec: cur });
+    }
     await docs.delete([coll, id]);
     removed++;
   }

@@ -74,6 +74,17 @@ describe('lazy purge of expired documents', () => {
     expect(has(await stored(name), 'Token', token.id)).toBe(false);
   });
 
+  test('a purged document is still in the past: at() before its ttl reads it', async () => {
+    const { engine, name } = await expiring();
+    const before = await engine.run({ lang: 'fql10', source: 'Time.now()' });
+    await pause(350);
+    await ok(engine, 'U.byId("2") == null\nU.create({})');
+    expect(has(await stored(name), 'U', '2')).toBe(false);
+    const then = before.ok ? before.text : '';
+    const x = await ok(engine, `at (${then}) { U.byId("2")!.name }`);
+    expect(x.ok && x.lang === 'fql10' && x.value).toBe('gone');
+  });
+
   test('an expired token or key presented as a secret is unauthorized and removed', async () => {
     const { engine, name, token, key } = await expiring();
     await pause(350);
