@@ -12,7 +12,7 @@ import { DATABASE } from '../auth/route';
 import { mintKeySecret } from '../auth/secret';
 import { decode, encode } from '../store/codec';
 import { newId } from '../store/ids';
-import { KEY, ROLE, type DocRecord } from '../store/records';
+import { FUNCTION, KEY, ROLE, type DocRecord } from '../store/records';
 import { DocRef, Module, Time, type ObjectV, type Value } from '../values/value';
 import { child, type Path, type V4Object } from './ast';
 import { castString, fail, isNativeColl } from './casts';
@@ -89,10 +89,12 @@ function storedPredicate(v: Value | undefined, node: V4Object, at: Path): Value 
   return invalid(node, at);
 }
 
-/** A role's resource by name: a user collection, or a native one (`Tokens()`, `Keys()`, …). */
+/** A role's resource by name: a user collection, a native one (`Tokens()`, `Keys()`, …), or a UDF. */
 async function resourceName(ev: Evaluator, v: Value | undefined, node: V4Object, at: Path): Promise<string> {
   if (v instanceof Module && v.kind === 'user-collection' && (await ev.tx.getCollection(v.name))) return v.name;
   if (v instanceof Module && v.kind === 'native-collection' && isNativeColl(v.name)) return v.name;
+  // A UDF, for `call` privileges: roles name functions by name, as v10's do.
+  if (v instanceof DocRef && v.coll === FUNCTION && (await ev.tx.getDoc(FUNCTION, v.id, true))) return v.id;
   return invalid(node, at);
 }
 

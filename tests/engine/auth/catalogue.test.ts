@@ -1,5 +1,5 @@
 // The acceptance catalogue of fauna-auth-semantics §10, one test per numbered case, named
-// `§10.N`. The v4 cases 1–34 live beside the v4 evaluator's tests (tests/engine/fql4/auth.test.ts
+// `§10.N`. Most v4 cases 1–34 live beside the v4 evaluator's tests (tests/engine/fql4/auth.test.ts
 // and roles.test.ts, under the same names), the child-database cases (12, 14, 18, 52) in
 // child-databases.test.ts; this file has the v10 cases 35–57, the v4 cases that need more than
 // v4 alone, the §7 error table, and a check that every number from 1 to 57 is a test somewhere.
@@ -17,7 +17,32 @@ const NULL_DENIED = 'null_value: Null value, due to permission denied';
 const UNAUTHORIZED = 'unauthorized: Access token required';
 
 describe('v4 cases beyond the v4 files', () => {
-  test('§10.16 (v10 analogue: v4 has no UDFs offline) a server-role UDF sees the caller’s identity and token', async () => {
+  test('§10.16 a token calls a role: "server" UDF returning CurrentIdentity() and CurrentToken(): the caller’s', async () => {
+    const w = await world();
+    await w.ok('fql4', 'CreateFunction({name: "who", role: "server", body: Query(Lambda([], [CurrentIdentity(), CurrentToken()]))})');
+    await w.ok('fql4', 'CreateRole({name: "caller", membership: {resource: Collection("U")}, privileges: {resource: Function("who"), actions: {call: true}}})');
+    const tok = await w.login('fql4');
+    const token = await w.ok('fql4', 'CurrentToken()', tok);
+    expect(await w.ok('fql4', 'Call(Function("who"))', tok)).toBe(`[ Ref(Collection("U"), "1"), ${token} ]`);
+    expect(outcome(await w.err('fql4', 'Call(Function("who"))', w.keys.client))).toBe('permission denied: Insufficient privileges to perform the action.');
+  });
+
+  test('§10.27 (v4 UDFs) a create predicate calling a writing admin-role UDF denies; a read predicate calling a pure UDF allows', async () => {
+    const w = await world();
+    await w.ok('fql4', 'CreateFunction({name: "writes", role: "admin", body: Query(Lambda("x", Do(Create(Collection("U"), {data: {spy: true}}), true)))})');
+    await w.ok('fql4', 'CreateFunction({name: "reads", body: Query(Lambda("x", Exists(Var("x"))))})');
+    await w.ok(
+      'fql4',
+      'CreateRole({name: "p", privileges: {resource: Collection("U"), actions: {create: Query(Lambda("d", Call(Function("writes"), Var("d")))), read: Query(Lambda("r", Call(Function("reads"), Var("r"))))}}})',
+    );
+    const key = secretIn(await w.ok('fql4', 'CreateKey({role: Role("p")})'));
+    const before = await dumpStores(w.name);
+    expect(outcome(await w.err('fql4', 'Create(Collection("U"), {data: {name: "x"}})', key))).toBe('permission denied: Insufficient privileges to perform the action.');
+    expect(await dumpStores(w.name)).toBe(before);
+    expect(await w.ok('fql4', 'Select(["data", "name"], Get(Ref(Collection("U"), "1")))', key)).toBe("'Ann'");
+  });
+
+  test('§10.16 (v10 counterpart) a server-role UDF sees the caller’s identity and token', async () => {
     const w = await world();
     await w.ok('fql10', 'Function.create({ name: "who", role: "server", body: "() => [Query.identity()!.name, Query.token()!.id]" })');
     await w.ok('fql10', 'Role.create({ name: "caller", membership: [{ resource: "U" }], privileges: [{ resource: "who", actions: { call: true } }] })');
@@ -35,7 +60,7 @@ describe('v4 cases beyond the v4 files', () => {
     expect(outcome(await w.err('fql4', 'KeyFromSecret("not a secret")', w.keys.admin))).toBe('instance not found: No key found for secret not a secret.');
   });
 
-  test('§10.27 (with UDFs, v10) a predicate calling a writing admin-role UDF denies; a reading UDF allows', async () => {
+  test('§10.27 (v10 counterpart) a predicate calling a writing admin-role UDF denies; a reading UDF allows', async () => {
     const w = await world();
     await w.ok('fql10', 'Function.create({ name: "writes", role: "admin", body: "x => { U.create({ spy: true }); true }" })');
     await w.ok('fql10', 'Function.create({ name: "reads", role: "admin", body: "x => U.all().count() > 0" })');
