@@ -182,6 +182,37 @@ export async function createDatabaseDoc(ev: Evaluator, node: V4Object, at: Path,
   return databaseDocV4(rec);
 }
 
+/**
+ * `Update`/`Replace` of a database definition: `data` and `priority`; its `global_id` is kept
+ * whatever the patch says (the child's store and token secrets hang on it). Renaming is refused.
+ */
+export async function patchDatabase(
+  ev: Evaluator,
+  rec: DocRecord,
+  patch: ObjectV,
+  mode: 'update' | 'replace',
+  node: V4Object,
+  at: Path,
+): Promise<{ record: DocRecord; invalid: boolean }> {
+  const name = patch.get('name');
+  if (name !== undefined && name !== rec.id) fail('invalid argument', 'The playground cannot rename databases from v4.', node, at);
+  const old = decode(rec.data);
+  const fields: ObjectV = mode === 'update' && old instanceof Map ? new Map(old) : new Map();
+  let invalid = false;
+  for (const k of ['data', 'priority']) {
+    if (!patch.has(k)) continue;
+    const v = patch.get(k) ?? null;
+    if (v === null) fields.delete(k);
+    else fields.set(k, v);
+  }
+  const data = fields.get('data');
+  invalid ||= data !== undefined && !(data instanceof Map);
+  if (data instanceof Map) checkStorable(data, node, at);
+  const globalId = old instanceof Map ? old.get('global_id') : undefined;
+  if (globalId !== undefined) fields.set('global_id', globalId);
+  return { record: { ...rec, ts: ev.tx.txnTs, data: encode(fields) }, invalid };
+}
+
 const schemaCreate = (key: string, create: typeof createKeyDoc): Form => ({
   keys: [key],
   call: true,

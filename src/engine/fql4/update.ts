@@ -16,7 +16,7 @@ import { docV4 } from './docs';
 import { arg, type Evaluator, type Form } from './form';
 import { asDoc, isServerKey, requireAllowed } from './guard';
 import { INVALID_DATA, checkStorable, mergePatch, withoutNulls, writeParams } from './params';
-import { roleName, roleRecord } from './security';
+import { patchDatabase, roleName, roleRecord } from './security';
 import { notFoundMessage } from './writes';
 import { checkUnique } from './indexes';
 
@@ -122,8 +122,11 @@ async function patchKey(ev: Evaluator, rec: DocRecord, patch: ObjectV, mode: Mod
       : undefined;
   const data = next(mode, patch, 'data', old.get('data'));
   const { ttl, bad } = ttlOf(mode, patch, rec);
-  if (patch.get('database') != null) fail('invalid argument', 'Child databases are not supported offline.', node, pos);
+  // `database: Database("x")` re-targets the key's live secret; null (or Replace without it) clears it.
+  const database = patch.has('database') ? patch.get('database') : mode === 'update' ? old.get('database') : undefined;
+  const databaseName = database instanceof DocRef ? database.id : typeof database === 'string' ? database : undefined;
   let invalid = bad || role === undefined || (data !== undefined && !(data instanceof Map));
+  invalid ||= database != null && !(databaseName !== undefined && (await ev.tx.getDoc('Database', databaseName, true)));
   const secret = patch.get('secret');
   if (secret !== undefined && secret !== null) {
     const parsed = typeof secret === 'string' ? parseSecret(secret) : undefined;
@@ -131,6 +134,7 @@ async function patchKey(ev: Evaluator, rec: DocRecord, patch: ObjectV, mode: Mod
     invalid ||= !same;
   }
   const fields: ObjectV = new Map([['role', role ?? '']]);
+  if (databaseName !== undefined) fields.set('database', databaseName);
   if (data instanceof Map) fields.set('data', data);
   return { record: withTtl({ ...rec, ts: ev.tx.txnTs, data: encode(fields) }, ttl), invalid };
 }
@@ -139,6 +143,7 @@ async function patched(ev: Evaluator, rec: DocRecord, patch: ObjectV, mode: Mode
   if (rec.coll === TOKEN) return patchToken(ev, rec, patch, mode);
   if (rec.coll === CREDENTIAL) return patchCredential(ev, rec, patch, mode);
   if (rec.coll === KEY) return patchKey(ev, rec, patch, mode, node, pos);
+  if (rec.coll === 'Database') return patchDatabase(ev, rec, patch, mode, node, pos);
   if (rec.coll === ROLE) {
     const name = patch.get('name');
     if (name !== undefined && name !== rec.id) fail('invalid argument', 'The playground cannot rename roles.', node, pos);

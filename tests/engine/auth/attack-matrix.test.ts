@@ -140,27 +140,26 @@ function query(kind: K, op: Op, t: Targets): string {
   return `${one[kind]}.delete() == null`;
 }
 
-/**
- * The same attacks in FQL v4, where it has the operation: no Set read of these kinds (no
- * Paginate offline) and no database documents, so those cells are v10's alone.
- */
+/** The same attacks in FQL v4; Set reads (`list`) are v10's alone here. */
 function query4(kind: K, op: Op, t: Targets): string | undefined {
-  if (op === 'list' || kind === 'database') return undefined;
-  const one: Record<Exclude<K, 'database'>, string> = {
+  if (op === 'list') return undefined;
+  const one: Record<K, string> = {
     'user doc': 'Ref(Collection("U"), "2")',
     token: `Ref(Tokens(), "${t.token}")`,
     credential: `Ref(Credentials(), "${t.credential}")`,
     key: `Ref(Keys(), "${t.key}")`,
     role: 'Role("victim")',
     collection: 'Collection("Victim")',
+    database: 'Database("victim")',
   };
-  const create: Record<Exclude<K, 'database'>, string> = {
+  const create: Record<K, string> = {
     'user doc': 'Create(Collection("U"), {data: {made: true}})',
     token: 'Create(Tokens(), {instance: Ref(Collection("U"), "1")})',
     credential: 'Create(Credentials(), {instance: Ref(Collection("U"), "3")})',
     key: 'CreateKey({role: "client"})',
     role: 'CreateRole({name: "fresh"})',
     collection: 'CreateCollection({name: "Fresh"})',
+    database: 'CreateDatabase({name: "fresh"})',
   };
   const target = one[kind];
   const patch = kind === 'collection' ? '{history_days: 1}' : '{data: {touched: true}}';
@@ -273,11 +272,11 @@ describe.each(['fql10', 'fql4'] as const)('attack matrix (%s)', (lang) => {
     const unauthorized = values.filter((v) => v === '401').length;
     const notYet = values.filter((v) => v.startsWith('unexpected')).length;
     console.log(
-      `attack matrix ${lang}: ${actual.size} cases (${PRINCIPALS.length} principals × ${lang === 'fql10' ? '5 operations × 7 kinds' : '4 operations × 6 kinds'}), ` +
+      `attack matrix ${lang}: ${actual.size} cases (${PRINCIPALS.length} principals × ${lang === 'fql10' ? '5' : '4'} operations × 7 kinds), ` +
         `${denied} denied, ${unauthorized} unauthorized, ${actual.size - denied - unauthorized - notYet} allowed, ${notYet} not offered yet; ` +
         `${unchangedChecks} refused writes left the store unchanged`,
     );
     expect(actual.size).toBe(expected.size);
-    expect(actual.size).toBe(lang === 'fql10' ? PRINCIPALS.length * OPS.length * KINDS.length : PRINCIPALS.length * 4 * 6);
+    expect(actual.size).toBe(lang === 'fql10' ? PRINCIPALS.length * OPS.length * KINDS.length : PRINCIPALS.length * 4 * 7);
   });
 });

@@ -95,6 +95,23 @@ describe('child databases', () => {
     expect(outcome(await w.err('fql4', 'CreateDatabase({name: "x"})', w.keys.server))).toBe('permission denied: Insufficient privileges to perform the action.');
   });
 
+  test('v4 Update/Replace of a database keep its global_id (its store); Update of a key re-targets its database', async () => {
+    const w = await world();
+    const id = /global_id: '(\d+)'/.exec(await w.ok('fql4', 'CreateDatabase({name: "kid"})'))![1];
+    await w.ok('fql4', 'CreateDatabase({name: "other"})');
+    const made = await w.ok('fql4', 'CreateKey({role: "admin", database: Database("kid")})');
+    const [ref, kid] = [`Ref(Keys(), "${idIn(made)}")`, secretIn(made)];
+    await w.ok('fql4', 'CreateCollection({name: "inner"})', kid);
+    expect(await w.ok('fql4', 'Update(Database("kid"), {data: {x: 1}})')).toBe(`{\n  ref: Database("kid"),\n  ts: ${/ts: (\d+)/.exec(await w.ok('fql4', 'Get(Database("kid"))'))![1]},\n  name: 'kid',\n  global_id: '${id}',\n  data: { x: 1 }\n}`);
+    await w.ok('fql4', 'Replace(Database("kid"), {data: {y: 2}})');
+    expect(await w.ok('fql4', 'Select("global_id", Get(Database("kid")))')).toBe(`'${id}'`);
+    expect(await w.ok('fql4', 'Select("name", Get(Collection("inner")))', kid)).toBe("'inner'");
+    await w.ok('fql4', `Update(${ref}, {database: Database("other")})`);
+    expect(outcome(await w.err('fql4', 'Get(Collection("inner"))', kid))).toMatch(/^invalid ref/);
+    expect(await w.ok('fql4', `Select("database", Get(${ref}))`)).toBe('Database("other")');
+    expect(outcome(await w.err('fql4', `Update(${ref}, {database: Database("nope")})`))).toBe('validation failed: document data is not valid.');
+  });
+
   test('admin keys descend by path (secret:child, secret:child:role); other keys, unknown paths and deeper paths are unauthorized', async () => {
     const w = await family();
     await w.ok('fql10', 'Collection.create({ name: "Inside" })', w.childKey.secret);
