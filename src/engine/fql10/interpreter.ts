@@ -15,6 +15,7 @@ import { displayString } from './stdlib/tostring';
 import { lineCol, renderDiagnostic } from '../render/diagnostic';
 import { arith, compare, equals } from './operators';
 import { callFunction, callMethod, getField, resolveGlobal } from './stdlib/dispatch';
+import { checkApply } from './stdlib/params';
 import { CausedNull, LITERAL, NullOrigin, argOrigins, dueTo, hintAt, missingField, returnOrigins } from './nulls';
 import { contextOf, type Located, type SourceText } from '../render/hints';
 import { SetV } from '../values/set';
@@ -463,6 +464,7 @@ export class Interpreter {
       throw new FqlError('invalid_argument', `invalid argument \`func\`: expected a function, received ${typeName(fn)}`, span);
     }
     this.tx.metrics.compute();
+    checkApply(fn, args.length, span);
     return fn.invoke(args);
   }
 

@@ -9,6 +9,7 @@ import { bytesMethods, bytesModule } from './bytes';
 import { documentNotFound, type Interpreter } from '../interpreter';
 import { displayString } from './tostring';
 import { arity, type CallSpans } from './args';
+import { checkApply } from './params';
 import { arrayFields, arrayMethods, arrayModule } from './arrays';
 import { collectionModule, userCollectionMethods } from './collection';
 import { credentialMethods, credentialModule } from './credential';
@@ -191,6 +192,7 @@ export async function callFunction(interp: Interpreter, callee: Value, args: Val
   if (callee instanceof Func) {
     const global = globals[callee.name];
     if (global) return global(interp, args, spans);
+    checkApply(callee, args.length, spans.call);
     return callee.invoke(args);
   }
   if (callee instanceof Module) {

@@ -152,16 +152,27 @@ export function accepts(f: Func, n: number): boolean {
   return f.variadic ? n >= f.arity - 1 : n === f.arity;
 }
 
+/** Fauna's `Arity.displayString` of a function value (a variadic one: "at least 1 argument"). */
+export function funcArityText(f: Func, word: string): string {
+  if (!f.variadic) return arityText([f.arity], word);
+  const req = f.arity - 1;
+  return req === 0 ? `any number of ${word}s` : req === 1 ? `at least 1 ${word}` : `at least ${req} ${word}s`;
+}
+
+/** Applying a function value to a count of arguments it does not take, as Fauna's `evalApply` refuses it. */
+export function checkApply(f: Func, n: number, span: Span): void {
+  if (accepts(f, n)) return;
+  throw new FqlError(
+    'invalid_function_invocation',
+    `callee function expects ${funcArityText(f, 'argument')}, but ${n} ${n === 1 ? 'was' : 'were'} provided.`,
+    span,
+  );
+}
+
 /** Fauna's check of a callback's arity before a method calls it. */
 export function checkCallback(argName: string, expected: number, f: Func, span: Span): void {
   if (accepts(f, expected)) return;
-  let requires: string;
-  if (f.variadic) {
-    const req = f.arity - 1;
-    requires = req === 0 ? 'any number of parameters' : req === 1 ? 'at least 1 parameter' : `at least ${req} parameters`;
-  } else {
-    requires = arityText([f.arity], 'parameter');
-  }
+  const requires = funcArityText(f, 'parameter');
   throw new FqlError(
     'invalid_argument',
     `\`${argName}\` should accept ${expected} parameter${expected === 1 ? '' : 's'}, provided function requires ${requires}.`,
