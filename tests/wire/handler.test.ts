@@ -238,3 +238,19 @@ describe('performance hints (x-performance-hints)', () => {
     expect(String(failed.json.summary)).toMatch(/^error: /);
   });
 });
+
+describe('schema and environment endpoints (not served, but gated as the core gates them)', () => {
+  it('401 without a secret, 403 forbidden "Access denied" for a client key, 404 for an admin', async () => {
+    const key = await engine.run({ lang: 'fql10', source: 'Key.create({ role: "client" }) { secret }' });
+    const client = key.ok ? /secret: "([^"]+)"/.exec(key.text)![1]! : '';
+    const none = await call('/schema/1/files', { method: 'GET', headers: {} });
+    expect([none.status, none.json, none.headers.get('www-authenticate')]).toEqual([401, { error: { message: 'Access token required' } }, 'Bearer']);
+    const forbidden = await call('/schema/1/files', { method: 'GET', headers: { authorization: `Bearer ${client}` } });
+    expect([forbidden.status, forbidden.json]).toEqual([403, { error: { message: 'Access denied' } }]);
+    const env = await call('/environment/1', { headers: { authorization: `Bearer ${client}` }, body: '{}' });
+    expect([env.status, env.json]).toEqual([403, { error: { code: 'forbidden', message: 'Access denied' } }]);
+    const admin = await call('/schema/1/files', { method: 'GET' });
+    expect(admin.status).toBe(404);
+    expect(admin.json).toMatchObject({ error: { code: 'not_found' } });
+  });
+});

@@ -125,7 +125,7 @@ export function createWireHandler(opts: WireOptions): WireHandler {
         endpoint === 'v10'
           ? await queryV10(req, ctx)
           : endpoint === 'v10-unsupported'
-            ? v10ProtocolError(404, 'not_found', `The endpoint \`${path}\` is not supported by the playground.`)
+            ? await unsupportedV10(req, path, ctx)
             : await routeV4(req, url, ctx);
       return origin === null ? res : withCors(res, origin, false);
     } catch (e) {
@@ -316,6 +316,28 @@ function isUnauthorized(x: Executed): boolean {
 /** Whether a secret authenticates, for answers the core gives only to authenticated requests. */
 async function authenticates(ctx: Ctx, secret: string): Promise<boolean> {
   return !isUnauthorized(await ctx.execute({ lang: 'fql10', source: 'null', secret, adminSecret: ctx.adminSecret }));
+}
+
+/**
+ * The v10 endpoints the playground does not serve still answer who may use them, as the core
+ * does before any work: schema (`/schema/1…`, SchemaEndpoint) and `/environment/1` need a secret
+ * (401) whose role may read schema — admin, server or server-readonly keys — else 403 `forbidden`
+ * "Access denied" (the drivers' AuthorizationError). The rest is a 404 saying why.
+ */
+async function unsupportedV10(req: Request, path: string, ctx: Ctx): Promise<Response> {
+  const gated = path.startsWith('/schema/1') || path === '/environment/1';
+  const notServed = () => v10ProtocolError(404, 'not_found', `The endpoint \`${path}\` is not supported by the playground.`);
+  if (!gated) return notServed();
+  // Schema answers carry only a message (SchemaResponse.ErrorResponse); environment, a code too.
+  const schema = path.startsWith('/schema/1');
+  const refuse = (status: number, code: string, message: string, headers: Headers_ = {}) =>
+    schema ? json(status, JSON.stringify({ error: { message } }), headers) : v10ProtocolError(status, code, message, undefined, headers);
+  const secret = tokenOf(req.headers.get('authorization'));
+  const x = secret === undefined ? undefined : await ctx.execute({ lang: 'fql10', source: 'null', secret, adminSecret: ctx.adminSecret });
+  if (!x || isUnauthorized(x)) return refuse(401, 'unauthorized', 'Access token required', { 'www-authenticate': 'Bearer' });
+  const p = x.principal;
+  const readsSchema = p?.kind === 'key' && ['admin', 'server', 'server-readonly'].includes(p.role);
+  return readsSchema ? notServed() : refuse(403, 'forbidden', 'Access denied');
 }
 
 type Template =
