@@ -4,13 +4,14 @@ import { FqlError } from '../../errors';
 import { encode } from '../../store/codec';
 import { newId } from '../../store/ids';
 import type { CollectionRecord, DocRecord, IndexDef } from '../../store/records';
-import { Doc, DocRef, NullDoc, Time, typeName, type ObjectV, type Value } from '../../values/value';
+import { Doc, DocRef, Module, NullDoc, Time, typeName, type ObjectV, type Value } from '../../values/value';
 import { recordToDoc } from '../docs';
 import { permissionDenied, type Interpreter } from '../interpreter';
 import type { Span } from '../../api';
 import { argId, argObject, arity, unknownFields, type CallSpans } from './args';
 import { constraintFailure } from './constraint';
 import { RESERVED_FIELDS, writeUserDocument } from './documents';
+import { sig, staticFn, T } from './params';
 import type { MethodTable, ModuleDef } from './registry';
 import { billedSet, collectionSet, filterSet, firstOf } from './sets';
 import type { SetV } from '../../values/set';
@@ -223,6 +224,15 @@ async function documentCreate(interp: Interpreter, coll: string, args: Value[], 
 
 export const collectionModule: ModuleDef = {
   kind: 'builtin',
+  // `Collection("Book")` is the user collection of that name (never a native one, as in Fauna).
+  call: staticFn(
+    'Collection',
+    sig([['collection', T.string]], async (interp, _s: undefined, [name], spans) => {
+      const { isUserCollection } = await import('./dispatch');
+      if (await isUserCollection(interp, name)) return new Module(name, 'user-collection');
+      throw new FqlError('invalid_argument', `invalid argument \`collection\`: No such user collection \`${name}\`.`, spans.call);
+    }),
+  ),
   methods: {
     create: collectionCreate,
     all: (interp, args, spans) => {

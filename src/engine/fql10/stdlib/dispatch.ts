@@ -196,6 +196,8 @@ export async function callFunction(interp: Interpreter, callee: Value, args: Val
     return callee.invoke(args);
   }
   if (callee instanceof Module) {
+    // `Coll(id)` builds the reference as `Coll.byId(id)` does (Fauna's collection `apply`).
+    if (callee.kind === 'user-collection') return (await import('./collection')).documentById(callee.name, args, spans);
     const call = MODULES[callee.name]?.call;
     if (call) return call(interp, args, spans);
   }

@@ -8,6 +8,7 @@ import { permissionDenied, type Interpreter } from '../interpreter';
 import { parse } from '../parser';
 import { argObject, arity, unknownFields, type CallSpans } from './args';
 import { constraintFailure } from './constraint';
+import { sig, staticFn, T } from './params';
 import type { ModuleDef } from './registry';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -90,6 +91,15 @@ export function udf(interp: Interpreter, rec: DocRecord): Func {
 
 export const functionModule: ModuleDef = {
   kind: 'builtin',
+  // `Function("double")` is the stored function of that name, callable.
+  call: staticFn(
+    'Function',
+    sig([['function', T.string]], async (interp, _s: undefined, [name], spans) => {
+      const rec = await interp.tx.getDoc(FUNCTION, name, true);
+      if (rec) return udf(interp, rec);
+      throw new FqlError('invalid_argument', `invalid argument \`function\`: No such user function \`${name}\`.`, spans.call);
+    }),
+  ),
   methods: {
     create: functionCreate,
     byName: async (interp, args, spans) => {
