@@ -78,6 +78,9 @@ describe('run as and cost', () => {
 
     // Hovering a row with a span highlights that part of the query in the editor.
     const highlight = page.locator('[data-testid=editor] .cost-highlight');
+    // (The pointer is moved off the rows first: they open under the toggle it just clicked.)
+    await page.mouse.move(0, 0);
+    await highlight.first().waitFor({ state: 'detached' });
     expect(await highlight.count()).toBe(0);
     await page.locator('[data-testid=cost-row].spanned').first().hover();
     await highlight.first().waitFor();
