@@ -21,7 +21,8 @@ import { ADMIN, Unauthorized, describePrincipal, type Principal } from './auth/p
 import { authenticateRouted } from './auth/route';
 import { openChildStore } from './store/children';
 import { constantTimeEqual } from './auth/secret';
-import { exportDatabase, importDatabase, overview, type ExportFile } from './store/export';
+import { overview, type ExportFile } from './store/export';
+import { exportWithChildren, importWithChildren } from './store/child-export';
 import type { DatabaseOverview } from './api';
 
 export interface EngineOptions {
@@ -112,10 +113,14 @@ class PlaygroundEngine implements Engine {
     private readonly opts: EngineOptions,
   ) {}
 
-  private async enter(globalId: string, metrics: Parameters<typeof QueryTx.begin>[1]): Promise<QueryTx> {
+  private childStore(globalId: string): Promise<PlaygroundDB> {
     let child = this.children.get(globalId);
     if (!child) this.children.set(globalId, (child = openChildStore(this.opts.indexedDB, this.opts.name, globalId)));
-    return QueryTx.begin(await child, metrics);
+    return child;
+  }
+
+  private async enter(globalId: string, metrics: Parameters<typeof QueryTx.begin>[1]): Promise<QueryTx> {
+    return QueryTx.begin(await this.childStore(globalId), metrics);
   }
 
   async execute(input: QueryInput): Promise<Executed> {
@@ -242,11 +247,11 @@ class PlaygroundEngine implements Engine {
   }
 
   exportData(): Promise<ExportFile> {
-    return exportDatabase(this.db);
+    return exportWithChildren(this.db, (id) => this.childStore(id));
   }
 
   importData(file: unknown): Promise<void> {
-    return importDatabase(this.db, file);
+    return importWithChildren(this.db, file, (id) => this.childStore(id));
   }
 
   overview(): Promise<DatabaseOverview> {

@@ -19,6 +19,8 @@ export interface ExportFile {
   collections: CollectionRecord[];
   /** Records with Longs written as `{"$long": "…"}` so the file is plain JSON. */
   docs: unknown[];
+  /** Child databases' files, by global id (store/child-export.ts). */
+  children?: Record<string, ExportFile>;
 }
 
 const toJsonSafe = (s: unknown): unknown =>
@@ -150,7 +152,20 @@ function docFrom(x: unknown, i: number, collections: Set<string>): DocRecord {
   return rec;
 }
 
+/** An export file checked record by record, ready to write (see importDatabase). */
+export interface CheckedImport {
+  collections: CollectionRecord[];
+  docs: DocRecord[];
+  entries: ReturnType<typeof entriesFor>;
+  lastTs: number;
+}
+
 export async function importDatabase(db: PlaygroundDB, file: unknown): Promise<void> {
+  await writeImport(db, checkImport(file));
+}
+
+/** Validates a whole export file; throws ImportError at the first bad record, having written nothing. */
+export function checkImport(file: unknown): CheckedImport {
   if (!isObj(file) || file.format !== EXPORT_FORMAT) throw new ImportError('not an FQL Playground export');
   if (file.version !== EXPORT_VERSION) throw new ImportError(`unsupported version ${String(file.version)}`);
   if (!isId(file.globalId) || !isTs(file.lastTs)) throw new ImportError('bad database header');
@@ -176,6 +191,12 @@ export async function importDatabase(db: PlaygroundDB, file: unknown): Promise<v
   }
   const byName = new Map(collections.map((c) => [c.name, c]));
   const entries = docs.flatMap((d) => (byName.has(d.coll) ? entriesFor(d, byName.get(d.coll)!) : []));
+  return { collections, docs, entries, lastTs: file.lastTs };
+}
+
+/** Replaces a store's contents with a checked import, in one transaction. */
+export async function writeImport(db: PlaygroundDB, file: CheckedImport): Promise<void> {
+  const { collections, docs, entries } = file;
   const tx = db.transaction(['docs', 'collections', 'meta', 'entries', 'versions'], 'readwrite');
   const meta = await tx.objectStore('meta').get('database');
   // An imported database starts without history: `at` sees each document from its imported version on.

@@ -2,8 +2,8 @@
 // a store of its own, entered by a key stored in its parent with `database`, by a token minted in
 // it, or by an admin key's `secret:child[:role]` path.
 import { describe, expect, test, vi } from 'vitest';
-import { dumpStores } from '../helpers';
-import { idIn, outcome, secretIn, world } from './world';
+import { dumpStores, freshEngine } from '../helpers';
+import { exec, idIn, outcome, secretIn, world } from './world';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -121,6 +121,24 @@ describe('child databases', () => {
     for (const s of [`${w.keys.server}:child`, `${w.keys.admin}:nope`, `${w.keys.admin}:child/deeper`, `${w.childKey.secret}:child`]) {
       expect(outcome(await w.err('fql10', '1', s))).toBe(UNAUTHORIZED);
     }
+  });
+
+  test('export carries each child’s store; import restores it (the child key works again), a bad child file changes nothing', async () => {
+    const w = await family();
+    await w.ok('fql10', 'Collection.create({ name: "Inside" })\nInside.create({ id: "1", x: 42 })', w.childKey.secret);
+    const file = await w.engine.exportData();
+    expect(Object.keys(file.children ?? {})).toHaveLength(2); // "child" and "other"
+    const { engine: copy, name } = await freshEngine();
+    await copy.importData(file);
+    const x = await exec(copy, 'fql10', 'Inside.byId("1")!.x', w.childKey.secret);
+    expect(x.ok && outcome(x)).toBe('42');
+    const before = await dumpStores(name);
+    const id = Object.keys(file.children!)[0]!;
+    const bad = { ...file, children: { ...file.children, [id]: { ...file.children![id]!, docs: [{ coll: 'Nope', id: '1' }] } } };
+    await expect(copy.importData(bad)).rejects.toThrow(/Invalid export file/);
+    expect(await dumpStores(name)).toBe(before);
+    const y = await exec(copy, 'fql10', 'Inside.byId("1")!.x', w.childKey.secret);
+    expect(y.ok && outcome(y)).toBe('42');
   });
 
   test('a refused query in a child writes nothing in either store', async () => {
