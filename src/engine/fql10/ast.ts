@@ -54,6 +54,9 @@ export function pointSpan(e: Expr): Span {
       return { start: e.nameSpan.start, end: e.span.end };
     case 'call':
       return e.callSpan;
+    // Fauna's access step is its brackets: `x[0]!` fails at `[0]!`.
+    case 'index':
+      return { start: e.target.span.end, end: e.span.end };
     case 'nonNull':
       return { start: pointSpan(e.target).start, end: e.span.end };
     default:

@@ -16,7 +16,7 @@ import { lineCol, renderDiagnostic } from '../render/diagnostic';
 import { arith, compare, equals } from './operators';
 import { callFunction, callMethod, getField, resolveGlobal } from './stdlib/dispatch';
 import { checkApply } from './stdlib/params';
-import { CausedNull, LITERAL, NullOrigin, argOrigins, dueTo, hintAt, missingField, returnOrigins } from './nulls';
+import { CausedNull, LITERAL, NullOrigin, argOrigins, dueTo, heldOrigins, hintAt, holdOrigin, missingField, returnOrigins } from './nulls';
 import { contextOf, type Located, type SourceText } from '../render/hints';
 import { SetV } from '../values/set';
 import { pinToSnapshot } from './snapshot';
@@ -193,12 +193,20 @@ export class Interpreter {
       }
       case 'array': {
         const out: Value[] = [];
-        for (const x of e.items) out.push(await this.evalNode(x, env));
+        for (const x of e.items) {
+          const slot = await this.evalSlot(x, env);
+          holdOrigin(out, out.length, slot);
+          out.push(strip(slot));
+        }
         return out;
       }
       case 'object': {
         const out = new Map<string, Value>();
-        for (const { key, value } of e.entries) out.set(key, await this.evalNode(value, env));
+        for (const { key, value } of e.entries) {
+          const slot = await this.evalSlot(value, env);
+          holdOrigin(out, key, slot);
+          out.set(key, strip(slot));
+        }
         return out;
       }
       case 'block':
@@ -223,7 +231,7 @@ export class Interpreter {
         if (e.optional && (await this.isNull(target))) return new Short(this.nullOrigin(slot));
         if (target === null) throw this.nullAccess(e.name, e.nameSpan, slot);
         const v = await this.at(pointSpan(e), () => getField(this, target, e.name, pointSpan(e), pointSpan(e.target)));
-        return this.caused(v, e.nameSpan, missingField(e.name));
+        return (v === null ? this.held(target, e.name) : undefined) ?? this.caused(v, e.nameSpan, missingField(e.name));
       }
       case 'index': {
         const slot = await this.chain(e.target, env);
@@ -233,7 +241,7 @@ export class Interpreter {
         const index = await this.evalNode(e.index, env);
         if (typeof index === 'string') {
           const v = await getField(this, target, index, e.span, pointSpan(e.target));
-          return this.caused(v, e.span, missingField(index));
+          return this.held(target, index) ?? this.caused(v, e.span, missingField(index));
         }
         // Fauna points a bad index at the brackets, `[4]`, not at the whole expression.
         const brackets = { start: e.target.span.end, end: e.span.end };
@@ -244,7 +252,7 @@ export class Interpreter {
           if (index < 0 || index >= target.length) {
             throw new FqlError('index_out_of_bounds', `index ${index} out of bounds for length ${target.length}`, brackets);
           }
-          return target[index]!;
+          return target[index] === null ? (this.held(target, index) ?? null) : target[index]!;
         }
         throw new FqlError('invalid_argument', `Cannot index a value of type ${typeName(target)}.`, e.span);
       }
@@ -341,6 +349,13 @@ export class Interpreter {
    */
   private caused(v: Value, span: Span, message: string): Slot {
     return v === null ? this.lit(span, message) : v;
+  }
+
+  /** A null an array or object literal holds, with the origin it had when put there. */
+  private held(container: Value, at: string | number): CausedNull | undefined {
+    if (!(container instanceof Map) && !Array.isArray(container)) return undefined;
+    const origin = heldOrigins.get(container)?.get(at);
+    return origin ? new CausedNull(origin) : undefined;
   }
 
   private nullOrigin(slot: Slot): NullOrigin | undefined {

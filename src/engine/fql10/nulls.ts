@@ -31,6 +31,19 @@ export const argOrigins = new WeakMap<Value[], Array<NullOrigin | undefined>>();
 /** Origin of the null a function application returned, keyed by the arguments it was given. */
 export const returnOrigins = new WeakMap<Value[], NullOrigin>();
 
+/**
+ * Origins of the nulls an array or object literal holds, by index or key: Fauna keeps a null's
+ * cause inside the value, so `[null][0]!` still blames the literal.
+ */
+export const heldOrigins = new WeakMap<object, Map<string | number, NullOrigin>>();
+
+export function holdOrigin(container: object, at: string | number, slot: unknown): void {
+  if (!(slot instanceof CausedNull)) return;
+  let m = heldOrigins.get(container);
+  if (!m) heldOrigins.set(container, (m = new Map()));
+  m.set(at, slot.origin);
+}
+
 export const HINT = 'Null value created here';
 
 /** Adds Fauna's hint unless it would point at the error's own place. */

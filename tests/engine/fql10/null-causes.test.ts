@@ -253,4 +253,21 @@ describe('traces of lazy sets (FQL2ErrorRenderingSpec)', () => {
     const e = await summary('\nsetWhere(2)\n');
     expect(e.summary).toContain(['  |', '1 | _ => [1].toSet().where(i => abort("ahhhhh"))', '  |                       ^^^^^^^^^^^^^^^^^^^^^^', '  |', 'at *query*:2:9'].join('\n'));
   });
+  // Not pinned by a spec: Fauna's interpreter keeps a null's cause inside the array or struct that
+  // holds it (Value.Null carries it), and `!` fails at the access step with the hint when the
+  // cause lies elsewhere (FQLInterpreter handleNullCause / QueryRuntimeFailure.NullValue).
+  it('a null taken out of an array or object literal still blames the literal', async () => {
+    const e = await summary('let x = [null]\nx[0]!');
+    expect(e.summary).toBe(
+      ['error: Null literal value', 'at *query*:2:2', '  |', '2 | x[0]!', '  |  ^^^^', '  |', 'hint: Null value created here', 'at *query*:1:10', '  |', '1 | let x = [null]', '  |          ^^^^', '  |'].join('\n'),
+    );
+    const o = await summary('let o = { a: null }\no.a.b');
+    expect(o.code).toBe('invalid_null_access');
+    expect(o.summary).toContain('hint: Null value created here\nat *query*:1:14');
+  });
+
+  it('null.toString() is "null" (FQL2ToStringSpec), any other method on null fails', async () => {
+    expect((await ok(engine, 'fql10', `'foo ' + null.toString() + ' bar ' + null.toString()`)).text).toBe('"foo null bar null"');
+    expect((await summary('null.foo()')).code).toBe('invalid_null_access');
+  });
 });

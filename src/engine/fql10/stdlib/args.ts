@@ -14,7 +14,9 @@ export function arity(args: Value[], min: number, max: number, spans: CallSpans)
   if (args.length >= min && args.length <= max) return;
   const expects =
     min === max
-      ? `exactly ${min} argument${min === 1 ? '' : 's'}`
+      ? min === 0
+        ? 'no arguments'
+        : `exactly ${min} argument${min === 1 ? '' : 's'}`
       : max === Infinity
         ? `at least ${min} argument${min === 1 ? '' : 's'}`
         : `between ${min} and ${max} arguments`;

@@ -29,6 +29,11 @@ import { stringFields, stringMethods } from './strings';
 import { timeFields, timeMethods, timeModule } from './time';
 import { tokenModule } from './token';
 
+/** A table's own entry: names like `constructor` or `toString` must not reach Object.prototype. */
+function own<T>(table: Readonly<Record<string, T>> | undefined, name: string): T | undefined {
+  return table && Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 /** Built-in modules by name. */
 const MODULES: Record<string, ModuleDef> = {
   Collection: collectionModule,
@@ -51,12 +56,12 @@ const MODULES: Record<string, ModuleDef> = {
 const ALIASES: Record<string, string> = { Credentials: 'Credential', Tokens: 'Token' };
 
 export function isBuiltinModule(name: string): boolean {
-  return name in MODULES || name in ALIASES;
+  return Object.hasOwn(MODULES, name) || Object.hasOwn(ALIASES, name);
 }
 
 export function moduleNamed(name: string): Module {
-  const builtin = ALIASES[name] ?? name;
-  const def = MODULES[builtin];
+  const builtin = own(ALIASES, name) ?? name;
+  const def = own(MODULES, builtin);
   return def ? new Module(builtin, def.kind) : new Module(name, 'user-collection');
 }
 
@@ -66,7 +71,7 @@ export async function isUserCollection(interp: Interpreter, name: string): Promi
 
 export async function resolveGlobal(interp: Interpreter, name: string, span: Span): Promise<Value> {
   if (isBuiltinModule(name)) return moduleNamed(name);
-  const global = globals[name];
+  const global = own(globals, name);
   if (global) return new Func(name, (args) => Promise.resolve(global(interp, args, { call: span, receiver: span, args: [] })), 0, true);
   if (await interp.tx.getCollection(name)) return new Module(name, 'user-collection');
   const fn = await interp.tx.getDoc(FUNCTION, name, true);
@@ -89,17 +94,17 @@ export async function getField(interp: Interpreter, target: Value, name: string,
   if (v instanceof NullDoc) throw documentNotFound(v, targetSpan);
   if (v instanceof Doc) return docField(v, name);
   if (v instanceof Map) return v.get(name) ?? null;
-  if (typeof v === 'string') return stringFields[name]?.(v) ?? boundMethod(interp, v, name, span);
-  if (Array.isArray(v)) return arrayFields[name]?.(v) ?? boundMethod(interp, v, name, span);
-  if (v instanceof Time) return timeFields[name]?.(v) ?? boundMethod(interp, v, name, span);
-  if (v instanceof DateV) return dateFields[name]?.(v) ?? boundMethod(interp, v, name, span);
+  if (typeof v === 'string') return own(stringFields, name)?.(v) ?? boundMethod(interp, v, name, span);
+  if (Array.isArray(v)) return own(arrayFields, name)?.(v) ?? boundMethod(interp, v, name, span);
+  if (v instanceof Time) return own(timeFields, name)?.(v) ?? boundMethod(interp, v, name, span);
+  if (v instanceof DateV) return own(dateFields, name)?.(v) ?? boundMethod(interp, v, name, span);
   if (v instanceof SetV || v instanceof Bytes || typeof v === 'number' || typeof v === 'bigint' || v instanceof Double) return boundMethod(interp, v, name, span);
   if (v instanceof Module) {
-    const def = MODULES[v.name];
-    const field = def?.fields?.[name];
+    const def = own(MODULES, v.name);
+    const field = own(def?.fields, name);
     if (field !== undefined) return field;
     if (v.kind === 'user-collection' && name === 'definition') return (await import('./collection')).definitionOf(interp, v.name, span);
-    if (def?.methods[name] || (v.kind === 'user-collection' && userCollectionMethods[name])) {
+    if (own(def?.methods, name) || (v.kind === 'user-collection' && own(userCollectionMethods, name))) {
       return new Func(`${v.name}.${name}`, (args) => callMethod(interp, v, name, args, { call: span, receiver: span, args: [] }), 0, true);
     }
   }
@@ -113,7 +118,7 @@ async function collectionGone(interp: Interpreter, coll: string): Promise<boolea
 
 /** `'ab'.includes` as a value: the method bound to its receiver (`arr.map('ab'.includes)`). */
 function boundMethod(interp: Interpreter, recv: Value, name: string, span: Span): Value {
-  if (!methodsOf(recv)?.[name] && name !== 'toString') return noSuchField(name, recv, span);
+  if (!own(methodsOf(recv), name) && name !== 'toString') return noSuchField(name, recv, span);
   return new Func(name, (args) => callMethod(interp, recv, name, args, { call: span, receiver: span, args: args.map(() => span) }), 1, true);
 }
 
@@ -142,21 +147,26 @@ function docField(doc: Doc, name: string): Value {
 }
 
 export async function callMethod(interp: Interpreter, recv: Value, name: string, args: Value[], spans: CallSpans): Promise<Value> {
-  if (recv === null) throw new FqlError('invalid_null_access', `Cannot access \`${name}\` on null.`, spans.receiver);
+  // Null's only method is the one every type has: `null.toString()` is "null".
+  if (recv === null && name !== 'toString') throw new FqlError('invalid_null_access', `Cannot access \`${name}\` on null.`, spans.receiver);
   if (recv instanceof Module) {
     if (recv.kind === 'user-collection') {
-      const method = userCollectionMethods[name];
+      if (name === 'toString') {
+        arity(args, 0, 0, spans);
+        return recv.name;
+      }
+      const method = own(userCollectionMethods, name);
       if (method) return method(interp, recv.name, args, spans);
       return (await import('./indexes')).callIndex(interp, recv.name, name, args, spans);
     }
-    const method = MODULES[recv.name]?.methods[name];
+    const method = own(own(MODULES, recv.name)?.methods, name);
     if (method) return method(interp, args, spans);
     return noSuchFunction(name, recv.name, spans.call);
   }
   if (recv instanceof DocRef || recv instanceof Doc || recv instanceof NullDoc) {
     const ref = recv instanceof DocRef ? recv : recv.ref;
     const table = ref.coll === CREDENTIAL ? { ...documentMethods, ...credentialMethods } : documentMethods;
-    const method = table[name];
+    const method = own(table, name);
     if (method) return method(interp, recv, args, spans);
     const doc = recv instanceof DocRef ? await interp.resolve(recv) : recv;
     if (doc instanceof NullDoc) throw documentNotFound(doc, spans.receiver);
@@ -168,7 +178,7 @@ export async function callMethod(interp: Interpreter, recv: Value, name: string,
     arity(args, 0, 0, spans);
     return displayString(interp, recv);
   }
-  const method = methodsOf(recv)?.[name] as Method<Value> | undefined;
+  const method = own(methodsOf(recv), name) as Method<Value> | undefined;
   if (method) return method(interp, recv, args, spans);
   if (recv instanceof Map) {
     const field = recv.get(name);
@@ -190,7 +200,7 @@ function methodsOf(v: Value): MethodTable<never> | undefined {
 
 export async function callFunction(interp: Interpreter, callee: Value, args: Value[], spans: CallSpans): Promise<Value> {
   if (callee instanceof Func) {
-    const global = globals[callee.name];
+    const global = own(globals, callee.name);
     if (global) return global(interp, args, spans);
     checkApply(callee, args.length, spans.call);
     return callee.invoke(args);
@@ -198,7 +208,7 @@ export async function callFunction(interp: Interpreter, callee: Value, args: Val
   if (callee instanceof Module) {
     // `Coll(id)` builds the reference as `Coll.byId(id)` does (Fauna's collection `apply`).
     if (callee.kind === 'user-collection') return (await import('./collection')).documentById(callee.name, args, spans);
-    const call = MODULES[callee.name]?.call;
+    const call = own(MODULES, callee.name)?.call;
     if (call) return call(interp, args, spans);
   }
   throw new FqlError('invalid_function_invocation', `\`${typeName(callee)}\` is not a function.`, spans.receiver);

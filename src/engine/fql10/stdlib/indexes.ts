@@ -15,7 +15,8 @@ import { totalOrder } from './ordering';
 
 export async function callIndex(interp: Interpreter, coll: string, name: string, args: Value[], spans: CallSpans): Promise<Value> {
   const def = await interp.tx.getCollection(coll);
-  const index = def?.indexes?.[name];
+  // Own names only: `toString` or `constructor` are no index of a definition object.
+  const index = def?.indexes && Object.hasOwn(def.indexes, name) ? def.indexes[name] : undefined;
   if (!def || !index) return noSuchFunction(name, coll, spans.call);
   const nTerms = index.terms.length;
   if (args.length < nTerms || args.length > nTerms + 1) {
