@@ -4,6 +4,7 @@
 import type { Span } from '../api';
 import { FqlError } from '../errors';
 import type { Expr, Program, Projection, Stmt } from './ast';
+import { annotate } from '../render/diagnostic';
 import { contextOf } from '../render/hints';
 import { lex, type Token } from './lexer';
 
@@ -25,6 +26,9 @@ const LEVELS: string[][] = [
 export const IMPLICIT = '$this';
 
 /** Operators that may start a continuation line. */
+/** Names Fauna's parser refuses for a variable (Tokens.invalidVariables): keywords, `FQL`, `_`. */
+const INVALID_VARIABLES = new Set(['join', 'on', 'of', 'FQL', '_']);
+
 const LEADING_OK = new Set(['??', '||', '&&', '|', '^', '&']);
 
 export function parse(source: string): Program {
@@ -87,6 +91,13 @@ class Parser {
     return new FqlError('invalid_query', `Unexpected end of ${where}. Expected statement or expression`, { start: t.start, end: t.start + 1 });
   }
 
+  /** A block or query ending in `let`: Fauna points past it, and names the statement as the cause. */
+  private missingReturn(at: number, last: Stmt): FqlError {
+    const e = new FqlError('invalid_query', 'Missing return expression', { start: at, end: at + 1 });
+    contextOf(e).hints.push({ kind: 'cause', message: 'Statement does not return a value', span: last.span, src: { name: '*query*', text: this.src } });
+    return e;
+  }
+
   private err(message: string, t: Token | Span): FqlError {
     return new FqlError('invalid_query', message, { start: t.start, end: Math.max(t.end, t.start + 1) });
   }
@@ -126,6 +137,8 @@ class Parser {
           throw this.expected('end-of-input');
         }
       }
+      const last = body[body.length - 1];
+      if (last?.kind === 'let') throw this.missingReturn(this.src.length, last);
     } catch (e) {
       if (!(e instanceof FqlError)) throw e;
       // Fauna drops the parser's own failure when checks along the way already failed.
@@ -162,6 +175,10 @@ class Parser {
     if (this.is('let')) {
       this.next();
       const name = this.tok;
+      if (name.kind === 'keyword' || INVALID_VARIABLES.has(name.text)) {
+        const span = annotate({ start: name.start, end: name.end }, `\`${name.text}\` is a keyword`);
+        throw new FqlError('invalid_query', 'Invalid identifier', span);
+      }
       if (name.kind !== 'ident') throw this.expected('identifier');
       this.next();
       if (this.is(':')) {
@@ -506,10 +523,7 @@ class Parser {
     const body = this.statements('}');
     this.expect('}');
     const last = body[body.length - 1]!;
-    if (last.kind === 'let') {
-      const close = this.toks[this.pos - 1]!;
-      throw new FqlError('invalid_query', 'Missing return expression', { start: close.start, end: close.start + 1 });
-    }
+    if (last.kind === 'let') throw this.missingReturn(this.toks[this.pos - 1]!.start, last);
     return { kind: 'block', body, span: this.span(start) };
   }
 

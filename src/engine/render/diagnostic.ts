@@ -40,6 +40,17 @@ export function renderDiagnostic(
   return [...head, `at ${sourceName}:${start.line}:${start.col}`, ...renderSnippet(source, span)].join('\n');
 }
 
+/**
+ * Fauna's annotation: text after a span's carets (`^^^^ \`join\` is a keyword`). Kept beside the
+ * span object so every renderer of that span shows it without threading it through callers.
+ */
+const annotations = new WeakMap<Span, string>();
+
+export function annotate<S extends Span>(span: S, text: string): S {
+  annotations.set(span, text);
+  return span;
+}
+
 /** The gutter, source lines and carets of a span, without headline or location (hints use it too). */
 export function renderSnippet(source: string, span: Span): string[] {
   const start = lineCol(source, span.start);
@@ -49,16 +60,17 @@ export function renderSnippet(source: string, span: Span): string[] {
   const num = (n: number) => String(n).padStart(width);
   const blank = ' '.repeat(width);
   const out = [`${blank} |`];
+  const note = annotations.has(span) ? ` ${annotations.get(span)}` : '';
   if (last.line === start.line) {
     const carets = Math.max(1, span.end - span.start);
     // Fauna strips trailing whitespace from the shown line (HintSpec).
     out.push(`${num(start.line)} | ${lines[start.line - 1] ?? ''}`.trimEnd());
-    out.push(`${blank} | ${' '.repeat(start.col - 1)}${'^'.repeat(carets)}`);
+    out.push(`${blank} | ${' '.repeat(start.col - 1)}${'^'.repeat(carets)}${note}`);
   } else {
     out.push(`${num(start.line)} |   ${lines[start.line - 1] ?? ''}`);
     out.push(`${blank} |  ${'_'.repeat(start.col)}^`);
     for (let l = start.line + 1; l <= last.line; l++) out.push(`${num(l)} | | ${lines[l - 1] ?? ''}`);
-    out.push(`${blank} | |${'_'.repeat(last.col)}^`);
+    out.push(`${blank} | |${'_'.repeat(last.col)}^${note}`);
   }
   out.push(`${blank} |`);
   return out;

@@ -24,7 +24,8 @@ export interface Located {
 export interface ErrorContext {
   /** Where the error's own span points; the query when absent. */
   src?: SourceText;
-  hints: Array<Located & { message: string }>;
+  /** `kind` names the block: `hint` unless set (a parse failure's `cause`). */
+  hints: Array<Located & { message: string; kind?: 'hint' | 'cause' }>;
   /** Enclosing call sites, innermost first. */
   trace: Located[];
   /** The error left a function body and waits for the call that ran it to add its frame. */
@@ -64,7 +65,7 @@ export function renderContext(e: FqlError, main: SourceText): string {
     return [...out, ...renderSnippet(at.src.text, at.span)].join('\n');
   };
   const blocks = [
-    ...c.hints.map((h) => block(`hint: ${h.message}`, h)),
+    ...c.hints.map((h) => block(`${h.kind ?? 'hint'}: ${h.message}`, h)),
     ...c.trace.map((f, i) => block(i === 0 && c.hints.length > 0 ? 'trace:' : '', f)),
   ];
   return blocks.map((b) => `\n${b}`).join('');
