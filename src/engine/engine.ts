@@ -163,18 +163,18 @@ class PlaygroundEngine implements Engine {
       try {
         if (input.lang === 'fql10') {
           const value = await evalFql10(input.source, tx, input.bindings, logs, principal);
+          inTime();
           await tx.commit();
           add(true);
           finish();
-          inTime();
           return { ok: true, lang: 'fql10', value, txnTs: tx.txnTs, totals, logs, principal, costs: metrics.breakdown() };
         }
         parsed ??= input.parsed ?? parseFql4(input.source);
         const output = await evalFql4(parsed, tx, principal);
+        inTime();
         await tx.commit();
         add(true);
         finish();
-        inTime();
         return { ok: true, lang: 'fql4', output, bytesIn: parsed.bytesIn, txnTs: tx.txnTs, totals, logs, principal, costs: metrics.breakdown() };
       } catch (e) {
         if (e instanceof ContentionError && totals.retries < MAX_RETRIES) {
@@ -281,15 +281,15 @@ function unauthorized(lang: Lang, txnTs: number, logs: string[]): Executed {
 }
 
 function toQueryError(lang: Lang, source: string, e: unknown): QueryError {
-  if (e instanceof ContentionError) {
-    const message = 'Transaction was aborted due to detection of concurrent modification.';
-    return { code: 'contended_transaction', message, summary: `error: ${message}`, httpStatus: 409 };
-  }
   if (e instanceof QueryTimeout) {
     // Fauna calls a deadline under a second "aggressive" (440); a later one is a timeout (503).
     const aggressive = e.elapsedMs < 1000;
     const message = aggressive ? `Client set aggressive deadline: query needs 1000, timed out within ${e.elapsedMs}` : 'Read timed out';
     return { code: 'time_out', message, summary: `error: ${message}`, httpStatus: aggressive ? 440 : 503 };
+  }
+  if (e instanceof ContentionError) {
+    const message = 'Transaction was aborted due to detection of concurrent modification.';
+    return { code: 'contended_transaction', message, summary: `error: ${message}`, httpStatus: 409 };
   }
   if (!(e instanceof FqlError)) {
     const message = e instanceof Error ? e.message : String(e);
