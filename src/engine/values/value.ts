@@ -83,6 +83,8 @@ export class IndexedRef extends DocRef {
     readonly covered: Map<string, Value>,
     /** `Coll.index` for the performance hint when an uncovered field is read. */
     readonly index: string,
+    /** The index call's argument list: where Fauna blames full documents read from it. */
+    readonly callSpan?: { start: number; end: number },
   ) {
     super(coll, id);
   }

@@ -139,3 +139,34 @@ describe('documents', () => {
     expect(await dumpStores(name)).toBe(before);
   });
 });
+
+// Fauna answers covered fields from the index entries (CollectionIndexMethod.collectCoveredValues
+// covers terms and values), so such a projection reads the index page and no document.
+describe('covered projections', () => {
+  async function films() {
+    const { engine } = await freshEngine();
+    await ok(engine, 'fql10', 'Collection.create({ name: "Film", indexes: { byDirector: { terms: [{ field: ".director" }], values: [{ field: ".title" }, { field: ".year" }] } } })');
+    await ok(engine, 'fql10', 'Film.create({ title: "Alien", year: 1979, director: "Ridley Scott", genre: "sf" })\nFilm.create({ title: "Gladiator", year: 2000, director: "Ridley Scott", genre: "drama" })');
+    return engine;
+  }
+
+  it('reads no document when every projected field is a covered value or term', async () => {
+    const engine = await films();
+    const r = await ok(engine, 'fql10', 'Film.byDirector("Ridley Scott") { title, year, director, id }');
+    expect(r.metrics).toMatchObject({ stats: { read_ops: 1 } });
+    expect(r.logs ?? []).toEqual([]);
+    const t = await ok(engine, 'fql10', 'Film.byDirector("Ridley Scott").map(.director).toArray()');
+    expect(t.text).toBe('[\n  "Ridley Scott",\n  "Ridley Scott"\n]');
+    expect(t.metrics).toMatchObject({ stats: { read_ops: 1 } });
+    expect(t.logs ?? []).toEqual([]);
+  });
+
+  it('reads the documents, with the hint, when a projected field is not covered', async () => {
+    const engine = await films();
+    const r = await ok(engine, 'fql10', 'Film.byDirector("Ridley Scott") { title, genre }');
+    expect(r.metrics).toMatchObject({ stats: { read_ops: 3 } });
+    expect(r.logs?.[0]?.split('\n')[0]).toBe(
+      'performance_hint: non_covered_document_read - .genre is not covered by the Film.byDirector index. See https://docs.fauna.com/performance_hint/non_covered_document_read.',
+    );
+  });
+});

@@ -87,7 +87,7 @@ export async function getField(interp: Interpreter, target: Value, name: string,
   if (target instanceof IndexedRef) {
     const covered = target.covered.get(name);
     if (covered !== undefined) return covered;
-    interp.hint('non_covered_document_read', `.${name} is not covered by the ${target.index} index. See https://docs.fauna.com/performance_hint/non_covered_document_read.`, span);
+    uncoveredHint(interp, target, name, span);
   }
   const v = target instanceof DocRef ? await interp.resolve(target) : target;
   // Fauna blames the missing document, not the field read from it.
@@ -109,6 +109,10 @@ export async function getField(interp: Interpreter, target: Value, name: string,
     }
   }
   return noSuchField(name, v, span);
+}
+
+export function uncoveredHint(interp: Interpreter, ref: IndexedRef, name: string, span: Span): void {
+  interp.hint('non_covered_document_read', `.${name} is not covered by the ${ref.index} index. See https://docs.fauna.com/performance_hint/non_covered_document_read.`, span);
 }
 
 /** A user collection that no longer exists: references into it say `Deleted`, as in Fauna. */

@@ -59,10 +59,14 @@ export async function callIndex(interp: Interpreter, coll: string, name: string,
       };
       return (from === undefined || cmp(from) >= 0) && (to === undefined || cmp(to) <= 0);
     };
+    // Terms are covered as values are (Fauna's collectCoveredValues): every entry read by these
+    // terms holds exactly the term values given.
+    const termValues = new Map<string, Value>();
+    index.terms.forEach((path, i) => path.length === 1 && termValues.set(path[0]!, args[i]!));
     const refs = rows.filter((r) => inRange(r.values)).map((r) => {
-      const covered = new Map<string, Value>();
+      const covered = new Map(termValues);
       coveredNames.forEach((n, i) => n !== undefined && covered.set(n, r.values[i]!));
-      return new IndexedRef(coll, r.id, covered, `${coll}.${name}`);
+      return new IndexedRef(coll, r.id, covered, `${coll}.${name}`, spans.call);
     });
     return readable(interp, coll, refs);
   });
