@@ -480,7 +480,7 @@ export class Interpreter {
     }
     this.tx.metrics.compute();
     checkApply(fn, args.length, span);
-    return fn.invoke(args);
+    return fn.invoke(args, span);
   }
 
   private async binary(e: Extract<Expr, { kind: 'binary' }>, env: Env): Promise<Slot> {

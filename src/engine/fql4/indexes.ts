@@ -163,6 +163,7 @@ async function createIndexDoc(ev: Evaluator, node: V4Object, at: Path, params: O
   const storeDef: IndexDef = {
     terms: terms.map((t) => storePath(t.field)!),
     values: values.map((v) => ({ path: storePath(v.field)!, desc: v.reverse })),
+    legacy: true,
   };
   // The collection keeps its own ts: adding an index does not make it "created by this query".
   const next: CollectionRecord = { ...coll, indexes: { ...(coll.indexes ?? {}), [name]: storeDef } };

@@ -36,6 +36,8 @@ export interface IndexDef {
   /** Field paths (`.email` is `["email"]`). */
   terms: string[][];
   values: Array<{ path: string[]; desc: boolean }>;
+  /** Made by v4 `CreateIndex`: Fauna keeps such an index apart from the v10 definition's `indexes`. */
+  legacy?: true;
 }
 
 export interface CollectionRecord {

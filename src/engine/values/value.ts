@@ -128,7 +128,8 @@ export class Func {
   constructor(
     /** `<lambda>` for lambdas, the native's name otherwise (how Fauna prints it). */
     readonly name: string,
-    readonly invoke: (args: Value[]) => Promise<Value>,
+    /** `span`: the call's argument list, for functions whose errors cannot point inside themselves. */
+    readonly invoke: (args: Value[], span?: { start: number; end: number }) => Promise<Value>,
     /** Parameters it declares; a variadic function takes at least `arity - 1`. */
     readonly arity: number,
     readonly variadic = false,

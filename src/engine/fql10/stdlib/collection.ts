@@ -30,6 +30,7 @@ const fieldPath = (p: string[]) => `.${p.join('.')}`;
 export function collectionDoc(c: CollectionRecord): Doc {
   const indexes: ObjectV = new Map();
   for (const [name, def] of Object.entries(c.indexes ?? {})) {
+    if (def.legacy) continue;
     const idx: ObjectV = new Map();
     if (def.terms.length) idx.set('terms', def.terms.map((t) => new Map<string, Value>([['field', fieldPath(t)], ['mva', false]])));
     if (def.values.length) {
@@ -150,7 +151,8 @@ export async function collectionUpdate(interp: Interpreter, name: string, patch:
     const merged: Record<string, IndexDef> = { ...(def.indexes ?? {}) };
     const incoming = patch.get('indexes');
     if (incoming instanceof Map) {
-      for (const [k, v] of incoming) if (v === null) delete merged[k];
+      // A v4 index is not the definition's to drop (v4 `Delete(Index(…))` is).
+      for (const [k, v] of incoming) if (v === null && !merged[k]?.legacy) delete merged[k];
     }
     const added = parseIndexes(incoming instanceof Map ? new Map([...incoming].filter(([, v]) => v !== null)) : incoming, fail);
     for (const [k, v] of Object.entries(added)) {

@@ -15,7 +15,7 @@ import { collectionModule, userCollectionMethods } from './collection';
 import { credentialMethods, credentialModule } from './credential';
 import { dateFields, dateMethods, dateModule } from './dates';
 import { documentMethods } from './documents';
-import { functionModule, udf } from './functions';
+import { functionModule, udf, udfDefinition } from './functions';
 import { globals } from './globals';
 import { keyModule, queryModule, roleModule } from './security';
 import { TYPE_MODULES } from './types';
@@ -99,6 +99,10 @@ export async function getField(interp: Interpreter, target: Value, name: string,
   if (v instanceof Time) return own(timeFields, name)?.(v) ?? boundMethod(interp, v, name, span);
   if (v instanceof DateV) return own(dateFields, name)?.(v) ?? boundMethod(interp, v, name, span);
   if (v instanceof SetV || v instanceof Bytes || typeof v === 'number' || typeof v === 'bigint' || v instanceof Double) return boundMethod(interp, v, name, span);
+  if (v instanceof Func && name === 'definition') {
+    const def = udfDefinition(v);
+    if (def) return def;
+  }
   if (v instanceof Module) {
     const def = own(MODULES, v.name);
     const field = own(def?.fields, name);
@@ -207,7 +211,7 @@ export async function callFunction(interp: Interpreter, callee: Value, args: Val
     const global = own(globals, callee.name);
     if (global) return global(interp, args, spans);
     checkApply(callee, args.length, spans.call);
-    return callee.invoke(args);
+    return callee.invoke(args, spans.call);
   }
   if (callee instanceof Module) {
     // `Coll(id)` builds the reference as `Coll.byId(id)` does (Fauna's collection `apply`).

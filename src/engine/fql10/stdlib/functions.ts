@@ -16,7 +16,13 @@ const BUILTIN_ROLES = new Set(['admin', 'server', 'server-readonly']);
 
 export function functionDoc(rec: DocRecord): Doc {
   const data = decode(rec.data);
-  return new Doc(new DocRef(FUNCTION, rec.id), rec.ts, data instanceof Map ? data : new Map());
+  const fields = data instanceof Map ? data : new Map<string, Value>();
+  // A v4 body has no v10 text: Fauna shows it as the function value it is.
+  const body = fields.get('body');
+  if (body instanceof Map && body.get('lang') === 'fql4') {
+    fields.set('body', new Func('<lambda>', () => Promise.reject(new Error('a v4 body is called through its function')), 0, true));
+  }
+  return new Doc(new DocRef(FUNCTION, rec.id), rec.ts, fields);
 }
 
 async function functionCreate(interp: Interpreter, args: Value[], spans: CallSpans): Promise<Value> {
@@ -57,9 +63,28 @@ function checkBody(body: string, fail: (m: string) => Error): void {
 }
 
 /** A stored function as a callable value, evaluated in this query's transaction. */
-export function udf(interp: Interpreter, rec: DocRecord): Func {
+/** The stored record behind a UDF value: `fn.definition` reads it. */
+const udfRecords = new WeakMap<Func, DocRecord>();
+
+export function udfDefinition(f: Func): Doc | undefined {
+  const rec = udfRecords.get(f);
+  return rec ? functionDoc(rec) : undefined;
+}
+
+export async function udf(interp: Interpreter, rec: DocRecord): Promise<Func> {
+  const f = await udfOf(interp, rec);
+  udfRecords.set(f, rec);
+  return f;
+}
+
+async function udfOf(interp: Interpreter, rec: DocRecord): Promise<Func> {
   const data = decode(rec.data) as ObjectV;
-  const body = data.get('body') as string;
+  const stored = data.get('body');
+  if (stored instanceof Map && stored.get('lang') === 'fql4') {
+    const [{ lambdaFromWire }, { v4Udf }] = await Promise.all([import('../../fql4/lambda'), import('./v4-udf')]);
+    return v4Udf(interp, rec, lambdaFromWire(stored.get('lambda') as string));
+  }
+  const body = stored as string;
   const program = parse(body);
   const stmt = program.body[0]!;
   const lambda = stmt.kind === 'expr' ? stmt.expr : undefined;

@@ -17,7 +17,8 @@ export async function callIndex(interp: Interpreter, coll: string, name: string,
   const def = await interp.tx.getCollection(coll);
   // Own names only: `toString` or `constructor` are no index of a definition object.
   const index = def?.indexes && Object.hasOwn(def.indexes, name) ? def.indexes[name] : undefined;
-  if (!def || !index) return noSuchFunction(name, coll, spans.call);
+  // A v4 index is no method of its collection in v10 (Fauna's legacy indexes).
+  if (!def || !index || index.legacy) return noSuchFunction(name, coll, spans.call);
   const nTerms = index.terms.length;
   if (args.length < nTerms || args.length > nTerms + 1) {
     throw new FqlError(
