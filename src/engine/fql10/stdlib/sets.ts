@@ -19,7 +19,9 @@ import type { MethodTable, ModuleDef } from './registry';
 /** Bytes of one set entry (a reference and its ts) in the cost model: 16,016 entries read as 180 ops. */
 export const SET_ENTRY_BYTES = 44;
 
+/** A predicate's verdict: null counts as false (Fauna's predicates return `Boolean | Null`). */
 function truthy(v: Value, span: Span): boolean {
+  if (v === null) return false;
   if (typeof v !== 'boolean') throw new FqlError('type_mismatch', `expected type: Boolean, received ${typeName(v)}`, span);
   return v;
 }
@@ -316,6 +318,11 @@ export const setMethods: MethodTable<SetV> = {
     arity(args, 1, 1, spans);
     for await (const v of set.iterate()) if (!truthy(await interp.apply(args[0]!, [v], spans.call), spans.call)) return false;
     return true;
+  },
+  // Over a set's elements as the array method combines them (pairwise, then with the seed).
+  aggregate: async (interp, set, args, spans) => {
+    const { arrayCallbackMethods } = await import('./arrays-iter');
+    return arrayCallbackMethods.aggregate!(interp, await toArray(set), args, spans);
   },
   fold: async (interp, set, args, spans) => {
     arity(args, 2, 2, spans);
