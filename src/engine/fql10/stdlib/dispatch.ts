@@ -120,7 +120,7 @@ export function uncoveredHint(interp: Interpreter, ref: IndexedRef, name: string
 }
 
 /** A user collection that no longer exists: references into it say `Deleted`, as in Fauna. */
-async function collectionGone(interp: Interpreter, coll: string): Promise<boolean> {
+export async function collectionGone(interp: Interpreter, coll: string): Promise<boolean> {
   return !isNamed(coll) && !NATIVE_COLLECTIONS.has(coll) && !isBuiltinModule(coll) && coll !== 'Deleted' && !(await interp.tx.getCollection(coll));
 }
 
