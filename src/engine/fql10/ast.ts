@@ -63,3 +63,6 @@ export function pointSpan(e: Expr): Span {
       return e.span;
   }
 }
+
+/** Expressions written in parentheses: `(a?.b).c` ends the `?.` chain at the parenthesis. */
+export const parenthesized = new WeakSet<Expr>();

@@ -4,7 +4,7 @@ import type { Span } from '../api';
 import { FqlError } from '../errors';
 import type { QueryTx } from '../store/query-tx';
 import { Doc, DocRef, Double, Func, Module, NATIVE_COLLECTIONS, NullDoc, Time, isNamed, typeName, type Value } from '../values/value';
-import { pointSpan, type Expr, type Program, type Stmt } from './ast';
+import { parenthesized, pointSpan, type Expr, type Program, type Stmt } from './ast';
 import { recordToDoc } from './docs';
 import { parse } from './parser';
 import { Access, type Action } from '../auth/access';
@@ -172,6 +172,12 @@ export class Interpreter {
   }
 
   private async chain(e: Expr, env: Env): Promise<Chained> {
+    const v = await this.link(e, env);
+    // A parenthesis ends a `?.` chain: what follows it runs on the null (FQL2InterpreterSpec).
+    return v instanceof Short && parenthesized.has(e) ? (v.origin ? new CausedNull(v.origin) : null) : v;
+  }
+
+  private async link(e: Expr, env: Env): Promise<Chained> {
     switch (e.kind) {
       case 'null':
         return this.lit(e.span);

@@ -3,7 +3,7 @@
 // a binary operator, and before a `.`/`?.` chain continuation or a leading `??`, `||`, `&&`.
 import type { Span } from '../api';
 import { FqlError } from '../errors';
-import type { Expr, Program, Projection, Stmt } from './ast';
+import { parenthesized, type Expr, type Program, type Projection, type Stmt } from './ast';
 import { annotate } from '../render/diagnostic';
 import { contextOf } from '../render/hints';
 import { lex, type Token } from './lexer';
@@ -442,6 +442,7 @@ class Parser {
     const e = this.expr();
     // `(a` could still become a tuple of lambda parameters, hence three alternatives.
     this.expect(')', '`)`, `,`, or `...`');
+    parenthesized.add(e);
     return e;
   }
 

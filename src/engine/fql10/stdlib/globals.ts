@@ -1,7 +1,7 @@
 // Global functions: `abort`, `log`, `dbg`, `newId`, `asc`, `desc`.
 import { FqlError } from '../../errors';
 import { newId } from '../../store/ids';
-import { Func, type Value } from '../../values/value';
+import { Func, Time, type Value } from '../../values/value';
 import { renderDecorated } from '../../render/decorated';
 import { renderDiagnostic } from '../../render/diagnostic';
 import { arity } from './args';
@@ -46,4 +46,9 @@ export const globals: Record<string, Static> = {
   },
   asc: ordering(false),
   desc: ordering(true),
+  // The time this query commits at: the ts of every document it writes (FQL2DocsSpec "ts things").
+  TransactionTime: (interp, args, spans) => {
+    arity(args, 0, 0, spans);
+    return new Time(interp.tx.txnTs);
+  },
 };
