@@ -479,10 +479,12 @@ ${byDirectorDefinition}
     id: 'lesson-indexes-call',
     topic: 'Indexes',
     title: 'Indexes 2: look documents up with an index',
-    summary: 'Each index becomes a method of its collection. Pass the terms and get a Set of the matching documents, sorted by the index values (here by year, not by id).',
+    summary:
+      'Each index becomes a method of its collection. Pass the terms and get a Set of the matching documents, sorted by the index values (here by year, not by id). Returning whole documents reads each one: Fauna says so with a non_covered_document_read hint, and the next lesson reads only what the index covers.',
     page: 'Lesson: indexes',
     lang: 'fql10',
     setup: [...films, byDirector],
+    expectLogs: /^performance_hint: non_covered_document_read - Full documents returned from Film\.byDirector\. See https:\/\/docs\.fauna\.com\/performance_hint\/non_covered_document_read\./m,
     source: `// The films of one director, oldest first: the index sorts by its values.
 Film.byDirector("Ridley Scott")
 `,
