@@ -1,6 +1,7 @@
 // The Object module end to end; expected values from Fauna's FQL2ObjectSpec and
-// FQL2ToStringSpec unless marked otherwise.
-import { beforeAll, describe, expect, it } from 'vitest';
+// FQL2ToStringSpec unless marked otherwise. Each table row is one test that asserts the exact
+// one-line result or `code: message` (caseTables in run.ts).
+import { beforeAll, describe } from 'vitest';
 import { caseTables, engineFor } from './run';
 
 let e: Awaited<ReturnType<typeof engineFor>>;
