@@ -2,7 +2,7 @@
 // them and the core's errors (codes, descriptions, positions).
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PlaygroundDB } from '../../../src/engine/store/open';
-import { err, freshStore, ok, run } from './helpers';
+import { err, failureOf, freshStore, ok, run, textOf } from './helpers';
 
 let db: PlaygroundDB;
 
@@ -11,12 +11,9 @@ beforeEach(async () => {
   await ok(db, 'CreateCollection({ name: "spells" })');
 });
 
-const text = async (source: string) => (await ok(db, source)).text;
+const text = (source: string) => textOf(db, source);
 
-async function fails(source: string): Promise<[string, string, Array<string | number> | undefined]> {
-  const e = await err(db, source);
-  return [e.code, e.message, e.position];
-}
+const fails = (source: string) => failureOf(db, source);
 
 describe('Map, Foreach, Filter, Reduce', () => {
   it('maps arrays and pages, closing over Let', async () => {

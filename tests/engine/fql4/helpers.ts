@@ -51,3 +51,14 @@ export async function err(db: PlaygroundDB, source: string): Promise<FqlError & 
 export async function allDocs(db: PlaygroundDB): Promise<unknown[]> {
   return db.getAll('docs');
 }
+
+/** A query's shell text, for a query that must succeed. */
+export async function textOf(db: PlaygroundDB, source: string): Promise<string> {
+  return (await ok(db, source)).text;
+}
+
+/** A query that must fail, as `[code, description, position]`. */
+export async function failureOf(db: PlaygroundDB, source: string): Promise<[string, string, Array<string | number> | undefined]> {
+  const e = await err(db, source);
+  return [e.code, e.message, e.position];
+}

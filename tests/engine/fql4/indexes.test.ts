@@ -3,7 +3,7 @@
 // indexes (`instance not unique`), and the errors of missing or wrong refs.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PlaygroundDB } from '../../../src/engine/store/open';
-import { err, freshStore, ok, run } from './helpers';
+import { err, failureOf, freshStore, ok, run, textOf } from './helpers';
 
 let db: PlaygroundDB;
 const r = (id: string) => `Ref(Collection("spells"), "${id}")`;
@@ -19,12 +19,9 @@ beforeEach(async () => {
   );
 });
 
-const text = async (source: string) => (await ok(db, source)).text;
+const text = (source: string) => textOf(db, source);
 
-async function fails(source: string): Promise<[string, string, Array<string | number> | undefined]> {
-  const e = await err(db, source);
-  return [e.code, e.message, e.position];
-}
+const fails = (source: string) => failureOf(db, source);
 
 describe('CreateIndex', () => {
   it('answers the index document and builds it over the existing documents', async () => {

@@ -3,7 +3,7 @@
 // cursors are the covered values then the ref), the set algebra and the folds over sets.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PlaygroundDB } from '../../../src/engine/store/open';
-import { err, freshStore, ok, run } from './helpers';
+import { failureOf, freshStore, ok, run, textOf } from './helpers';
 
 let db: PlaygroundDB;
 
@@ -20,12 +20,9 @@ beforeEach(async () => {
   );
 });
 
-const text = async (source: string) => (await ok(db, source)).text;
+const text = (source: string) => textOf(db, source);
 
-async function fails(source: string): Promise<[string, string, Array<string | number> | undefined]> {
-  const e = await err(db, source);
-  return [e.code, e.message, e.position];
-}
+const fails = (source: string) => failureOf(db, source);
 
 describe('Paginate over Documents', () => {
   it('pages in ref order with the default size', async () => {
