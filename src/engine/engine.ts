@@ -198,7 +198,6 @@ class PlaygroundEngine implements Engine {
         if (e instanceof FqlError && e.position) failed.position = e.position;
         if (e instanceof ConstraintError) failed.failures = e.failures;
         if (e instanceof AbortError) failed.abort = e.value;
-        if (logs.length) failed.error.summary = [...logs, failed.error.summary].join('\n\n');
         return failed;
       }
     }
@@ -216,10 +215,7 @@ class PlaygroundEngine implements Engine {
     if (!x.ok) {
       const bytesOut =
         x.lang === 'fql4' ? utf8Length(errorResponseJson(x.error.code, x.error.message, x.position ?? [])) : 0;
-      // The wire summary starts with the log lines (Fauna's); the page shows them apart.
-      const logged = x.logs.join('\n\n');
-      const error = x.logs.length && x.error.summary.startsWith(logged) ? { ...x.error, summary: x.error.summary.slice(logged.length).replace(/^\n\n/, '') } : x.error;
-      const failed: RunResult = { ok: false, lang: x.lang, error, txnTs, principal, costs, metrics: metricsOf(x.lang, x.totals, x.bytesIn, bytesOut), ...noted() };
+      const failed: RunResult = { ok: false, lang: x.lang, error: x.error, txnTs, principal, costs, metrics: metricsOf(x.lang, x.totals, x.bytesIn, bytesOut), ...noted() };
       if (x.logs.length) failed.logs = x.logs;
       return failed;
     }

@@ -76,10 +76,9 @@ function readV10(status: number, body: Body): RunResult {
   const err = body.error as { code?: unknown; message?: unknown } | undefined;
   const code = String(err?.code ?? 'internal_error');
   const message = String(err?.message ?? 'the engine answered without an error');
-  // A protocol error (401, 409, 500) has no summary: its message is the whole story.
-  let summary = typeof body.summary === 'string' ? body.summary : `error: ${message}`;
-  // The wire summary of a failed query starts with its log lines; the page shows them apart.
-  if (x?.logs && summary.startsWith(x.logs.join('\n\n'))) summary = summary.slice(x.logs.join('\n\n').length).replace(/^\n\n/, '');
+  // Fauna's summary leads with the log lines, which the page shows apart: the explain carries the
+  // error's own. A protocol error (401, 409, 500) has no summary: its message is the whole story.
+  const summary = x?.error?.summary ?? (typeof body.summary === 'string' ? body.summary : `error: ${message}`);
   const error: QueryError = { code, message, summary, httpStatus: status };
   if (x?.error?.span) error.span = x.error.span;
   const failed: RunResult = { ok: false, lang: 'fql10', error, txnTs, metrics, ...extras };

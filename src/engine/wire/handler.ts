@@ -394,9 +394,7 @@ function encodeV10(v: Value, format: Format): Json {
 function summaryOf(x: Executed, hints: boolean): string {
   const shown = hints ? x.logs : x.logs.filter((l) => !l.startsWith('performance_hint:'));
   if (x.ok) return shown.join('\n\n');
-  const logged = x.logs.join('\n\n');
-  const error = x.logs.length > 0 && x.error.summary.startsWith(logged) ? x.error.summary.slice(logged.length).replace(/^\n\n/, '') : x.error.summary;
-  return [...shown, error].join('\n\n');
+  return [...shown, x.error.summary].join('\n\n');
 }
 
 function v10Result(x: Executed, format: Format, tags: string | undefined, placeholders: string[], hints: boolean, explain?: WireExplain): Response {
