@@ -10,6 +10,7 @@ import { openEngine } from '../engine/engine';
 import type { Engine } from '../engine/engine';
 import { createWireHandler, type WireHandler } from '../engine/wire/handler';
 import { describeError, isWorkerRequest, PAGE_ADMIN_SECRET } from './protocol';
+import { callHandler } from './wire-call';
 import type { StorageMode, WireRequest, WireResponse, WorkerMessage, WorkerReply, WorkerRequest } from './protocol';
 
 interface WorkerScope {
@@ -108,21 +109,8 @@ function getHandler(name: string): Promise<WireHandler> {
   return handler;
 }
 
-/** The origin requests are resolved against: nothing is fetched, the handler only reads the path. */
-const LOCAL_ORIGIN = 'http://playground.local';
-
 async function answer(name: string, wire: WireRequest): Promise<WireResponse> {
-  const handler = await getHandler(name);
-  const hasBody = wire.body !== undefined && wire.method !== 'GET' && wire.method !== 'HEAD';
-  const request = new Request(new URL(wire.path, LOCAL_ORIGIN), {
-    method: wire.method,
-    headers: wire.headers,
-    ...(hasBody ? { body: wire.body } : {}),
-  });
-  const response = await handler(request);
-  const headers: Array<[string, string]> = [];
-  response.headers.forEach((value, key) => headers.push([key, value]));
-  return { status: response.status, headers, body: await response.text() };
+  return callHandler(await getHandler(name), wire);
 }
 
 function getEngine(name: string): Promise<Engine> {

@@ -5,17 +5,14 @@ import type { RunRequest, RunResult } from '../../src/engine/api';
 import { createWireHandler } from '../../src/engine/wire/handler';
 import { runOverWire, wireRequestFor } from '../../src/ui/wire-run';
 import { PAGE_ADMIN_SECRET, type WireRequest, type WireResponse } from '../../src/worker/protocol';
+import { callHandler } from '../../src/worker/wire-call';
 import { freshEngine } from '../engine/helpers';
 
 async function pagePath() {
   const { engine } = await freshEngine();
   const handler = createWireHandler({ engine, adminSecret: PAGE_ADMIN_SECRET });
-  const send = async (wire: WireRequest): Promise<WireResponse> => {
-    const res = await handler(new Request(new URL(wire.path, 'http://playground.local'), { method: wire.method, headers: wire.headers, body: wire.body ?? null }));
-    const headers: Array<[string, string]> = [];
-    res.headers.forEach((v, k) => headers.push([k, v]));
-    return { status: res.status, headers, body: await res.text() };
-  };
+  // The worker's own conversion: plain request in, plain response out.
+  const send = (wire: WireRequest): Promise<WireResponse> => callHandler(handler, wire);
   return { engine, run: (req: RunRequest) => runOverWire(send, req), send };
 }
 
